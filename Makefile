@@ -1,0 +1,59 @@
+# The mm/vmalloc series and its harness.  See README.md.
+#
+#   make test          apply the series, build the test kernel, boot it,
+#                      run the KUnit suites and test_vmalloc (smoke)
+#   make test PATCHES=1  the same with only the first N patches applied
+#                      (PATCHES=1: the API suite on the untouched base)
+#   make run           build the bench kernel, run test_vmalloc's workloads
+#   make bench         base vs series, interleaved boots, tables + chart
+#   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc
+#   make check-bisect  build every prefix of the series
+#   make tree          working tree of base + series in .work/tree
+#   make export        write .work/tree's commits back to patches/
+#   make export-check  fail if .work/tree holds work patches/ does not
+
+SHELL := /bin/bash
+H := harness
+
+.PHONY: all deps base test run bench check check-bisect tree export \
+	export-check clean distclean
+
+all: test
+
+deps:
+	@$(H)/deps.sh
+
+base: deps
+	@$(H)/base.sh
+
+test:
+	@$(H)/test.sh $(PATCHES)
+
+run:
+	@$(H)/run.sh
+
+bench:
+	@$(H)/bench.sh
+
+check:
+	@$(H)/check.sh
+
+check-bisect:
+	@$(H)/check.sh --bisect
+
+tree: deps
+	@$(H)/tree.sh $(if $(FORCE),--force)
+
+export:
+	@$(H)/export.sh
+
+export-check:
+	@$(H)/export.sh --check
+
+# Build outputs only; keeps the imported base, ccache and the tree.
+clean:
+	rm -rf .work/obj .work/logs
+
+distclean:
+	@$(H)/export.sh --check || { echo "refusing: unexported work in .work/tree"; exit 1; }
+	rm -rf "$$(readlink -f .work)" .work

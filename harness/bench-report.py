@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Summarise `make bench` boots: per mode and test, the median of the
+test_vmalloc "avg usec" over boots for base and series, each one's spread
+((max - min) / median over boots), and the ratio base / series (> 1: the
+series is faster).  Writes results.md, results.json and ratios.png."""
+import argparse
+import json
+import re
+import statistics
+import sys
+
+SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
+                     r'loops: (\d+) avg: (\d+) usec')
+MODES = {
+    'icount': '1 thread, -smp 1, -icount shift=0 (deterministic)',
+    'smp2': '2 threads, -smp 2, real-time multi-threaded TCG',
+}
+
+
+def parse(path):
+    """Return {test: mean avg usec over threads} for one boot."""
+    per = {}
+    for line in open(path, errors='replace'):
+        m = SUMMARY.search(line)
+        if m:
+            if int(m.group(3)):
+                sys.exit(f'{path}: {m.group(1)} failed')
+            per.setdefault(m.group(1), []).append(int(m.group(5)))
+    return {t: statistics.mean(v) for t, v in per.items()}
+
+
+def spread(v):
+    med = statistics.median(v)
+    return (max(v) - min(v)) / med * 100 if med else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--title', default='')
+    ap.add_argument('boots', nargs='+', help='KERNEL:MODE:LOG')
+    a = ap.parse_args()
+
+    data = {}   # mode -> test -> kernel -> [usec per boot]
+    for spec in a.boots:
+        kernel, mode, path = spec.split(':', 2)
+        for t, v in parse(path).items():
+            data.setdefault(mode, {}).setdefault(t, {}).setdefault(
+                kernel, []).append(v)
+
+    rows = []
+    for mode in MODES:
+        for t, k in data.get(mode, {}).items():
+            if 'base' not in k or 'series' not in k:
+                continue
+            b, s = statistics.median(k['base']), statistics.median(k['series'])
+            rows.append({
+                'mode': mode, 'test': t, 'boots': min(len(k['base']),
+                                                      len(k['series'])),
+                'base_usec': b, 'series_usec': s,
+                'base_spread_pct': round(spread(k['base']), 1),
+                'series_spread_pct': round(spread(k['series']), 1),
+                'ratio': round(b / s, 3) if s else None,
+                'base_boots': k['base'], 'series_boots': k['series'],
+            })
+
+    json.dump({'title': a.title, 'modes': MODES, 'rows': rows},
+              open(f'{a.out}/results.json', 'w'), indent=1)
+
+    md = [f'{a.title}\n' if a.title else '']
+    for mode, desc in MODES.items():
+        mr = [r for r in rows if r['mode'] == mode]
+        if not mr:
+            continue
+        md.append(f'**{desc}** (median of {mr[0]["boots"]} boots each, '
+                  f'avg usec per test_vmalloc test)\n')
+        md.append('| test | base usec | spread | series usec | spread '
+                  '| base/series |')
+        md.append('|---|---:|---:|---:|---:|---:|')
+        for r in mr:
+            md.append(f"| {r['test']} | {r['base_usec']:.0f} | "
+                      f"{r['base_spread_pct']:.1f}% | {r['series_usec']:.0f} "
+                      f"| {r['series_spread_pct']:.1f}% | {r['ratio']:.2f} |")
+        md.append('')
+    open(f'{a.out}/results.md', 'w').write('\n'.join(md))
+    print('\n'.join(md))
+
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    modes = [m for m in MODES if any(r['mode'] == m for r in rows)]
+    fig, axes = plt.subplots(len(modes), 1, figsize=(10, 4 * len(modes)),
+                             squeeze=False)
+    for ax, mode in zip(axes[:, 0], modes):
+        mr = [r for r in rows if r['mode'] == mode]
+        names = [r['test'].replace('_test', '') for r in mr]
+        ratios = [r['ratio'] for r in mr]
+        # Error bar: the larger of the two spreads, as a ratio band.
+        err = [max(r['base_spread_pct'], r['series_spread_pct']) / 100 *
+               r['ratio'] for r in mr]
+        ax.barh(names, ratios, xerr=err, color='tab:blue', alpha=0.8)
+        ax.axvline(1.0, color='black', linewidth=1)
+        ax.set_title(MODES[mode])
+        ax.set_xlabel('base / series (> 1: series faster); bars: spread')
+        ax.invert_yaxis()
+    fig.suptitle(a.title or 'test_vmalloc: base / series')
+    fig.tight_layout()
+    fig.savefig(f'{a.out}/ratios.png', dpi=90)
+
+
+if __name__ == '__main__':
+    main()

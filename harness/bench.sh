@@ -1,0 +1,61 @@
+#!/bin/bash
+# `make bench`: build the untouched base and the series with the same bench
+# config (no checkers), boot them alternately (ABBA order), and run every
+# test_vmalloc test but align_shift_alloc_test in two modes:
+#   icount: -smp 1, nr_threads=1, -icount shift=0 (guest time counts
+#           instructions: deterministic to ~1%);
+#   smp2:   -smp 2, nr_threads=2, real-time multi-threaded TCG (noisy).
+# Writes bench/results.{md,json} and bench/ratios.png.
+# Environment: BOOTS (per kernel and mode, default 3), LOOPS_ICOUNT,
+# LOOPS_SMP2 (test_loop_count of each mode), PATCHES (series prefix).
+. "$(dirname "$0")/lib.sh"
+
+boots=${BOOTS:-3}
+loops_icount=${LOOPS_ICOUNT:-20000}
+loops_smp2=${LOOPS_SMP2:-20000}
+mask=0x7bf		# all 11 tests except align_shift_alloc_test (bit 6)
+
+"$ROOT/harness/deps.sh"
+"$ROOT/harness/apply.sh" base
+"$ROOT/harness/build.sh" bench bench-base
+"$ROOT/harness/initramfs.sh" bench-base
+"$ROOT/harness/apply.sh" series ${PATCHES:-}
+series_desc=$(git -C "$SRC" log --format=%s base..HEAD | wc -l)
+"$ROOT/harness/build.sh" bench bench-series
+"$ROOT/harness/initramfs.sh" bench-series
+
+mkdir -p "$WORK/logs/bench" "$ROOT/bench"
+rm -f "$WORK"/logs/bench/*.log
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat > "$tmp/icount.sh" <<RUN
+run_vmalloc_test icount run_test_mask=$mask nr_threads=1 test_repeat_count=1 test_loop_count=$loops_icount
+RUN
+cat > "$tmp/smp2.sh" <<RUN
+run_vmalloc_test smp2 run_test_mask=$mask nr_threads=2 test_repeat_count=1 test_loop_count=$loops_smp2
+RUN
+
+specs=()
+one() {	# kernel mode round
+	local k=$1 m=$2 i=$3 logf=$WORK/logs/bench/$1-$2-$3.log opts=()
+	[ "$m" = icount ] && opts=(--smp 1 --icount) || opts=(--smp 2)
+	local t0=$(date +%s)
+	"$ROOT/harness/boot.sh" "bench-$k" "$tmp/$m.sh" "$logf" "${opts[@]}" \
+		--timeout 1800 --append "kunit.enable=0" ||
+		die "bench boot $k $m $i failed ($logf)"
+	python3 "$ROOT/harness/check-log.py" "$logf" --kunit-py /dev/null \
+		--min-kunit 0 --tv-runs 1 >"$logf.check" ||
+		{ cat "$logf.check" >&2; die "bench boot $k $m $i: failures"; }
+	log "round $i $m $k: $(( $(date +%s) - t0 ))s"
+	specs+=("$k:$m:$logf")
+}
+for i in $(seq 1 "$boots"); do
+	for m in icount smp2; do
+		if [ $((i % 2)) = 1 ]; then order="base series"; else order="series base"; fi
+		for k in $order; do one "$k" "$m" "$i"; done
+	done
+done
+python3 "$ROOT/harness/bench-report.py" --out "$ROOT/bench" \
+	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; loops: icount $loops_icount, smp2 $loops_smp2" \
+	"${specs[@]}"
+log "wrote bench/results.md, bench/results.json, bench/ratios.png"

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""Judge a test boot's serial console log.
+
+Counts every KUnit test case (via the tree's own `kunit.py parse --json`),
+every test_vmalloc test of every run, and the kernel splats.  A splat is
+expected only between the markers printed by the vmalloc KUnit suite:
+
+    vmalloc_kunit: expected warning begin: <what>
+    vmalloc_kunit: expected warning end: <what>
+
+and then only a WARNING (never a BUG, Oops or KASAN report).  Every other
+splat is a failure.  Prints one line per failure and ends with the line
+"N passed, N failed"; exits 1 if anything failed or nothing ran.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+TS = re.compile(r'^\[\s*\d+\.\d+\]\s?')
+SPLAT = re.compile(
+    r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG at|general protection fault|'
+    r'Call Trace|cut here|UBSAN:|KASAN:|DEBUG_LOCKS_WARN_ON|'
+    r'INFO: (possible|inconsistent|trying to register|task .* blocked)|'
+    r'rcu: INFO:|detected stall|soft lockup|hard LOCKUP|Unable to handle)')
+NEVER_EXPECTED = re.compile(r'(BUG:|Oops|Kernel panic|kernel BUG at|KASAN|'
+                            r'general protection fault|UBSAN:|INFO: )')
+MARK = re.compile(r'vmalloc_kunit: expected warning (begin|end): (.*)$')
+SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
+                     r'loops: \d+ avg: (\d+) usec')
+
+
+def kunit_cases(node, path=''):
+    """Yield (name, status) for every leaf test case of kunit.py's JSON."""
+    name = node.get('name', '')
+    here = f'{path}.{name}' if path and name else (name or path)
+    for group in node.get('sub_groups', []):
+        yield from kunit_cases(group, here)
+    for case in node.get('test_cases', []):
+        yield f"{here}.{case['name']}", case['status']
+
+
+def parse_kunit(log_path, kunit_py):
+    with tempfile.NamedTemporaryFile(suffix='.json') as out:
+        subprocess.run([sys.executable, kunit_py, 'parse', '--json', out.name,
+                        log_path], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+        try:
+            data = json.load(open(out.name))
+        except (OSError, ValueError):
+            return []
+    return list(kunit_cases(data))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('log')
+    ap.add_argument('--kunit-py', required=True)
+    ap.add_argument('--min-kunit', type=int, default=1,
+                    help='fail unless at least this many KUnit cases ran')
+    ap.add_argument('--tv-runs', type=int, default=0,
+                    help='test_vmalloc runs that must have completed')
+    args = ap.parse_args()
+
+    lines = [TS.sub('', l.rstrip('\r\n'))
+             for l in open(args.log, errors='replace')]
+    passed = failed = 0
+    failures = []
+
+    # KUnit.
+    cases = parse_kunit(args.log, args.kunit_py)
+    for name, status in cases:
+        if status == 'FAIL' or status == 'ERROR':
+            failed += 1
+            failures.append(f'kunit {name}: {status}')
+        elif status == 'SKIP':
+            failures.append(f'kunit {name}: skipped (counted as failed)')
+            failed += 1
+        else:
+            passed += 1
+    if len(cases) < args.min_kunit:
+        failed += 1
+        failures.append(f'kunit: {len(cases)} test cases ran, '
+                        f'expected at least {args.min_kunit}')
+
+    # test_vmalloc: per run, each test passes only if no thread failed it.
+    runs, current = [], None
+    for l in lines:
+        if l.startswith('HARNESS: test_vmalloc begin '):
+            current = {'name': l.split()[3], 'tests': {}, 'rc': None}
+            runs.append(current)
+        elif l.startswith('HARNESS: test_vmalloc end ') and current:
+            current['end'] = True
+        elif l.startswith('finit: ') and current:
+            m = re.search(r'= (-?\d+)', l)
+            current['rc'] = int(m.group(1)) if m else None
+        elif current:
+            m = SUMMARY.search(l)
+            if m:
+                t = current['tests'].setdefault(m.group(1), [0, 0])
+                t[0] += int(m.group(2))
+                t[1] += int(m.group(3))
+    for r in runs:
+        if not r.get('end') or r['rc'] != -11:
+            failed += 1
+            failures.append(f"test_vmalloc {r['name']}: load returned "
+                            f"{r['rc']} (expected -11, -EAGAIN by design)")
+        if not r['tests']:
+            failed += 1
+            failures.append(f"test_vmalloc {r['name']}: no results")
+        for t, (p, f) in sorted(r['tests'].items()):
+            if f or not p:
+                failed += 1
+                failures.append(f"test_vmalloc {r['name']} {t}: "
+                                f"{p} passed, {f} failed")
+            else:
+                passed += 1
+    if len(runs) < args.tv_runs:
+        failed += 1
+        failures.append(f'test_vmalloc: {len(runs)} runs, '
+                        f'expected {args.tv_runs}')
+
+    # Splats.
+    expecting, expected_seen, splats = None, 0, 0
+    for i, l in enumerate(lines):
+        m = MARK.search(l)
+        if m:
+            expecting = m.group(2) if m.group(1) == 'begin' else None
+            continue
+        if not SPLAT.search(l):
+            continue
+        if expecting and not NEVER_EXPECTED.search(l):
+            if l.startswith('WARNING:'):
+                expected_seen += 1
+            continue
+        splats += 1
+        if splats <= 5:
+            ctx = '\n    '.join(lines[max(0, i - 2):i + 12])
+            failures.append(f'splat on the console:\n    {ctx}')
+    if splats:
+        failed += 1
+        failures.append(f'{splats} unexpected splat line(s)')
+
+    if not any(l.startswith('HARNESS: done') for l in lines):
+        failed += 1
+        failures.append('guest did not reach "HARNESS: done" '
+                        '(crash, hang or timeout)')
+
+    for f in failures:
+        print(f'FAIL: {f}')
+    print(f'kunit: {len(cases)} cases; test_vmalloc: {len(runs)} run(s); '
+          f'expected warnings: {expected_seen}')
+    print(f'{passed} passed, {failed} failed')
+    return 1 if failed or not passed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,77 @@
+#!/bin/bash
+# Usage: check.sh [--bisect]
+# `make check`: checkpatch.pl --strict on every patch, a zero-fuzz apply of
+# the series with patch(1) as quilt would, sparse (C=2) and W=1 on every .c
+# file the series touches, kernel-doc on every touched .c and .h file.
+# --bisect (`make check-bisect`): also build the test kernel at every prefix
+# of the series.  Ends with "N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+
+passed=0 failed=0
+ok() { passed=$((passed + 1)); log "ok: $*"; }
+bad() { failed=$((failed + 1)); log "FAIL: $*"; }
+
+"$ROOT/harness/deps.sh"
+"$ROOT/harness/apply.sh" base
+mapfile -t series < <(grep -v -e '^#' -e '^$' "$ROOT/patches/series")
+[ ${#series[@]} -gt 0 ] || die "patches/series is empty"
+
+# checkpatch, from the base tree so its spelling and API lists apply.
+for p in "${series[@]}"; do
+	if out=$(cd "$SRC" && ./scripts/checkpatch.pl --strict --quiet --no-summary \
+			"$ROOT/patches/$p" 2>&1) && [ -z "$out" ]; then
+		ok "checkpatch $p"
+	else
+		echo "$out" >&2
+		bad "checkpatch $p"
+	fi
+done
+
+# Zero-fuzz apply with patch(1), the way quilt and distro builds apply.
+scratch=$WORK/fuzzcheck
+rm -rf "$scratch"
+git clone -q --shared "$BASE_GIT" "$scratch"
+git -C "$scratch" checkout -q --detach base
+for p in "${series[@]}"; do
+	if out=$(patch -d "$scratch" -p1 --fuzz=0 --no-backup-if-mismatch \
+			< "$ROOT/patches/$p" 2>&1) && ! grep -qiE 'fuzz|offset' <<<"$out"; then
+		ok "zero-fuzz apply $p"
+	else
+		echo "$out" >&2
+		bad "zero-fuzz apply $p"
+		break
+	fi
+done
+rm -rf "$scratch"
+
+# sparse, W=1 and kernel-doc on what the whole series touches.
+"$ROOT/harness/apply.sh" series
+mapfile -t touched < <(git -C "$SRC" diff --name-only --diff-filter=AM base HEAD |
+			grep -E '\.[ch]$' || true)
+"$ROOT/harness/build.sh" test test >/dev/null
+export CCACHE_BASEDIR=$WORK
+for f in "${touched[@]}"; do
+	case "$f" in
+	*.c)
+		[ -f "$OBJ/test/${f%.c}.o" ] || { log "skip $f: not built in the test config"; continue; }
+		out=$(make -s -C "$SRC" O="$OBJ/test" ARCH=x86_64 C=2 W=1 \
+			CC=gcc "${f%.c}.o" 2>&1 | grep -E 'warning|error' || true)
+		if [ -z "$out" ]; then ok "sparse+W=1 $f"; else echo "$out" >&2; bad "sparse+W=1 $f"; fi
+		;;
+	esac
+	out=$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1 || true)
+	if [ -z "$out" ]; then ok "kernel-doc $f"; else echo "$out" >&2; bad "kernel-doc $f"; fi
+done
+
+if [ "${1:-}" = --bisect ]; then
+	for n in $(seq 1 ${#series[@]}); do
+		"$ROOT/harness/apply.sh" series "$n"
+		if "$ROOT/harness/build.sh" test test >/dev/null 2>&1; then
+			ok "builds with patches 1..$n"
+		else
+			bad "build with patches 1..$n (log: $OBJ/test/build.log)"
+		fi
+	done
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

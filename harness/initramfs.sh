@@ -1,0 +1,27 @@
+#!/bin/bash
+# Usage: initramfs.sh OBJNAME
+# Build $OBJ/OBJNAME/initramfs.cpio.gz: static busybox, the finit helper,
+# guest/init and the test_vmalloc module of that build.  The per-boot
+# /run.sh is appended by boot.sh as a second archive.
+. "$(dirname "$0")/lib.sh"
+
+out=$OBJ/${1:?objname}
+[ -x /bin/busybox ] || die "/bin/busybox missing (package busybox-static)"
+ko=$out/lib/test_vmalloc.ko
+[ -f "$ko" ] || die "$ko missing: build first"
+
+mkdir -p "$WORK/guest"
+if [ ! -x "$WORK/guest/finit" ] || [ "$ROOT/guest/finit.c" -nt "$WORK/guest/finit" ]; then
+	gcc -static -O2 -Wall -Wextra -Werror -o "$WORK/guest/finit" "$ROOT/guest/finit.c"
+fi
+
+staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
+mkdir -p "$staging"/{bin,dev,proc,sys,lib,tmp}
+cp /bin/busybox "$staging/bin/busybox"
+cp "$WORK/guest/finit" "$staging/bin/finit"
+cp "$ROOT/guest/init" "$staging/init"
+chmod +x "$staging/init"
+cp "$ko" "$staging/lib/test_vmalloc.ko"
+(cd "$staging" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) |
+	gzip -1 > "$out/initramfs.cpio.gz"

@@ -1,0 +1,34 @@
+# Common settings for the harness scripts; sourced, not run.
+# shellcheck shell=bash
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# All derived state (the imported base, the build source path, object
+# directories, the developers' working tree) lives at one fixed absolute
+# path, reachable as .work from the repository.  The path is part of every
+# compile line, so a fixed one lets any clone (CI's included) hit the same
+# ccache entries and reuse object directories incrementally.
+WORK=${VMALLOC_WORK:-/var/tmp/vmalloc-series}
+mkdir -p "$WORK"
+[ -e "$ROOT/.work" ] || ln -s "$WORK" "$ROOT/.work"
+BASE_GIT=$WORK/base.git		# bare repo: the base as one commit, tag "base"
+SRC=$WORK/src			# the one source path every build uses
+OBJ=$WORK/obj			# O= directories, one per (tree, config)
+TREE=$WORK/tree			# developers' working tree (make tree)
+PKG=linux-source-6.12
+TARBALL=/usr/src/linux-source-6.12.tar.xz
+
+log() { printf '[harness] %s\n' "$*" >&2; }
+die() { printf '[harness] error: %s\n' "$*" >&2; exit 1; }
+
+# The version recorded in the repository, and the one on this machine.
+recorded_version() { cat "$ROOT/base.version"; }
+installed_version() {
+	dpkg-query -W -f='${Status} ${Version}\n' "$PKG" 2>/dev/null |
+		awk '$3 == "installed" { print $4 }'
+}
+
+# Deterministic git identity and dates for the commits the harness makes.
+export GIT_AUTHOR_NAME="vmalloc harness" GIT_AUTHOR_EMAIL="harness@localhost"
+export GIT_COMMITTER_NAME="vmalloc harness" GIT_COMMITTER_EMAIL="harness@localhost"
+export GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z"

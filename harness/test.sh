@@ -1,0 +1,33 @@
+#!/bin/bash
+# Usage: test.sh [N]
+# `make test`: apply the first N patches of the series (all by default),
+# build the test kernel (checkers on), boot it on 4 vCPUs, let the KUnit
+# suites run at boot, run test_vmalloc in smoke mode, and judge the console.
+# Ends with "N passed, N failed"; exits non-zero on any failure, splat, hang
+# or patch that does not apply.
+. "$(dirname "$0")/lib.sh"
+
+limit=${1:-}
+"$ROOT/harness/deps.sh"
+"$ROOT/harness/apply.sh" series $limit
+"$ROOT/harness/build.sh" test test
+"$ROOT/harness/initramfs.sh" test
+
+mkdir -p "$WORK/logs"
+logf=$WORK/logs/test-console.log
+run=$(mktemp)
+trap 'rm -f "$run"' EXIT
+# Smoke parameters as in tools/testing/selftests/mm/test_vmalloc.sh, with
+# fewer repeats: under TCG and KASAN the full smoke run takes too long.
+cat > "$run" <<'RUN'
+echo "HARNESS: VmallocUsed before: $(vmalloc_used) kB"
+run_vmalloc_test smoke test_loop_count=10000 test_repeat_count=1 nr_threads=2
+echo "HARNESS: VmallocUsed after: $(vmalloc_used) kB"
+RUN
+log "booting the test kernel (console: $logf)"
+start=$(date +%s)
+rc=0
+"$ROOT/harness/boot.sh" test "$run" "$logf" --smp 4 --timeout 2400 || rc=$?
+log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
+python3 "$ROOT/harness/check-log.py" "$logf" \
+	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 1
