@@ -19,6 +19,7 @@ staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging"/{bin,dev,proc,sys,lib,tmp}
 cp /bin/busybox "$staging/bin/busybox"
+ln -s busybox "$staging/bin/sh"		# /init's interpreter, before --install
 cp "$WORK/guest/finit" "$staging/bin/finit"
 cp "$ROOT/guest/init" "$staging/init"
 chmod +x "$staging/init"
