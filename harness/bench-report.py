@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Summarise `make bench` boots: per mode and test, the median of the
 test_vmalloc "avg usec" over boots for base and series, each one's spread
 ((max - min) / median over boots), and the ratio base / series (> 1: the

@@ -11,8 +11,8 @@
 . "$(dirname "$0")/lib.sh"
 
 boots=${BOOTS:-3}
-loops_icount=${LOOPS_ICOUNT:-20000}
-loops_smp2=${LOOPS_SMP2:-20000}
+loops_icount=${LOOPS_ICOUNT:-100000}
+loops_smp2=${LOOPS_SMP2:-100000}
 mask=0x7bf		# all 11 tests except align_shift_alloc_test (bit 6)
 
 "$ROOT/harness/deps.sh"
@@ -43,7 +43,7 @@ one() {	# kernel mode round
 	"$ROOT/harness/boot.sh" "bench-$k" "$tmp/$m.sh" "$logf" "${opts[@]}" \
 		--timeout 1800 --append "kunit.enable=0" ||
 		die "bench boot $k $m $i failed ($logf)"
-	python3 "$ROOT/harness/check-log.py" "$logf" --kunit-py /dev/null \
+	"$PY" "$ROOT/harness/check-log.py" "$logf" --kunit-py /dev/null \
 		--min-kunit 0 --tv-runs 1 >"$logf.check" ||
 		{ cat "$logf.check" >&2; die "bench boot $k $m $i: failures"; }
 	log "round $i $m $k: $(( $(date +%s) - t0 ))s"
@@ -55,7 +55,7 @@ for i in $(seq 1 "$boots"); do
 		for k in $order; do one "$k" "$m" "$i"; done
 	done
 done
-python3 "$ROOT/harness/bench-report.py" --out "$ROOT/bench" \
+"$PY" "$ROOT/harness/bench-report.py" --out "$ROOT/bench" \
 	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; loops: icount $loops_icount, smp2 $loops_smp2" \
 	"${specs[@]}"
 log "wrote bench/results.md, bench/results.json, bench/ratios.png"

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Judge a test boot's serial console log.
 
 Counts every KUnit test case (via the tree's own `kunit.py parse --json`),

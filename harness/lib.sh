@@ -18,6 +18,10 @@ TREE=$WORK/tree			# developers' working tree (make tree)
 PKG=linux-source-6.12
 TARBALL=/usr/src/linux-source-6.12.tar.xz
 
+# Debian's python3, which has python3-matplotlib; a python3 earlier on PATH
+# (pyenv, a venv) may not.
+PY=/usr/bin/python3
+
 log() { printf '[harness] %s\n' "$*" >&2; }
 die() { printf '[harness] error: %s\n' "$*" >&2; exit 1; }
 

@@ -20,7 +20,7 @@ RUN
 log "booting the series (bench config), test_loop_count=$loops"
 "$ROOT/harness/boot.sh" bench-series "$run" "$logf" --smp 2 --timeout 1800 \
 	--append "kunit.enable=0" || die "boot failed ($logf)"
-python3 - "$logf" <<'PY'
+"$PY" - "$logf" <<'PY'
 import re, sys, statistics
 runs, cur = {}, None
 for l in open(sys.argv[1], errors='replace'):

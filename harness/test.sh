@@ -32,5 +32,5 @@ start=$(date +%s)
 rc=0
 "$ROOT/harness/boot.sh" test "$run" "$logf" --smp 4 --timeout 2400 || rc=$?
 log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
-python3 "$ROOT/harness/check-log.py" "$logf" \
+"$PY" "$ROOT/harness/check-log.py" "$logf" \
 	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 1
