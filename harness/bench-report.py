@@ -2,9 +2,17 @@
 """Summarise `make bench` boots: per mode and test, the median of the
 test_vmalloc "avg usec" over boots for base and series, each one's spread
 ((max - min) / median over boots), and the ratio base / series (> 1: the
-series is faster).  Writes results.md, results.json and ratios.png."""
+series is faster).
+
+A ratio is judged against the noise band base spread + series spread (the
+worst case for a ratio of two min-max ranges): inside it the verdict is
+"noise", outside it "faster" or "slower".  Writes results.md, results.json
+and ratios.png.  Boots come as KERNEL:MODE:LOG arguments or, with --logs,
+from DIR/{base,series}-{icount,smp2}-N.log."""
 import argparse
+import glob
 import json
+import os
 import re
 import statistics
 import sys
@@ -38,8 +46,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', required=True)
     ap.add_argument('--title', default='')
-    ap.add_argument('boots', nargs='+', help='KERNEL:MODE:LOG')
+    ap.add_argument('--logs', help='directory of KERNEL-MODE-N.log files')
+    ap.add_argument('boots', nargs='*', help='KERNEL:MODE:LOG')
     a = ap.parse_args()
+    if a.logs:
+        for path in sorted(glob.glob(os.path.join(a.logs, '*-*-*.log'))):
+            kernel, mode, _ = os.path.basename(path).split('-', 2)
+            a.boots.append(f'{kernel}:{mode}:{path}')
 
     data = {}   # mode -> test -> kernel -> [usec per boot]
     for spec in a.boots:
@@ -54,13 +67,18 @@ def main():
             if 'base' not in k or 'series' not in k:
                 continue
             b, s = statistics.median(k['base']), statistics.median(k['series'])
+            band = (spread(k['base']) + spread(k['series'])) / 100
+            ratio = b / s if s else float('nan')
+            verdict = ('noise' if abs(ratio - 1) <= band else
+                       'faster' if ratio > 1 else 'slower')
             rows.append({
                 'mode': mode, 'test': t, 'boots': min(len(k['base']),
                                                       len(k['series'])),
                 'base_usec': b, 'series_usec': s,
                 'base_spread_pct': round(spread(k['base']), 1),
                 'series_spread_pct': round(spread(k['series']), 1),
-                'ratio': round(b / s, 3) if s else None,
+                'ratio': round(ratio, 3), 'noise_band': round(band, 3),
+                'verdict': verdict,
                 'base_boots': k['base'], 'series_boots': k['series'],
             })
 
@@ -75,12 +93,13 @@ def main():
         md.append(f'**{desc}** (median of {mr[0]["boots"]} boots each, '
                   f'avg usec per test_vmalloc test)\n')
         md.append('| test | base usec | spread | series usec | spread '
-                  '| base/series |')
-        md.append('|---|---:|---:|---:|---:|---:|')
+                  '| base/series | verdict |')
+        md.append('|---|---:|---:|---:|---:|---:|---|')
         for r in mr:
             md.append(f"| {r['test']} | {r['base_usec']:.0f} | "
                       f"{r['base_spread_pct']:.1f}% | {r['series_usec']:.0f} "
-                      f"| {r['series_spread_pct']:.1f}% | {r['ratio']:.2f} |")
+                      f"| {r['series_spread_pct']:.1f}% | {r['ratio']:.2f} "
+                      f"| {r['verdict']} (band ±{r['noise_band']:.2f}) |")
         md.append('')
     open(f'{a.out}/results.md', 'w').write('\n'.join(md))
     print('\n'.join(md))
@@ -95,13 +114,13 @@ def main():
         mr = [r for r in rows if r['mode'] == mode]
         names = [r['test'].replace('_test', '') for r in mr]
         ratios = [r['ratio'] for r in mr]
-        # Error bar: the larger of the two spreads, as a ratio band.
-        err = [max(r['base_spread_pct'], r['series_spread_pct']) / 100 *
-               r['ratio'] for r in mr]
+        # Error bar: the noise band the verdict uses.
+        err = [r['noise_band'] for r in mr]
         ax.barh(names, ratios, xerr=err, color='tab:blue', alpha=0.8)
         ax.axvline(1.0, color='black', linewidth=1)
         ax.set_title(MODES[mode])
-        ax.set_xlabel('base / series (> 1: series faster); bars: spread')
+        ax.set_xlabel('base / series (> 1: series faster); '
+                      'bars: noise band (base + series spread)')
         ax.invert_yaxis()
     fig.suptitle(a.title or 'test_vmalloc: base / series')
     fig.tight_layout()

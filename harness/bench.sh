@@ -35,7 +35,6 @@ cat > "$tmp/smp2.sh" <<RUN
 run_vmalloc_test smp2 run_test_mask=$mask nr_threads=2 test_repeat_count=1 test_loop_count=$loops_smp2
 RUN
 
-specs=()
 one() {	# kernel mode round
 	local k=$1 m=$2 i=$3 logf=$WORK/logs/bench/$1-$2-$3.log opts=()
 	[ "$m" = icount ] && opts=(--smp 1 --icount) || opts=(--smp 2)
@@ -47,7 +46,6 @@ one() {	# kernel mode round
 		--min-kunit 0 --tv-runs 1 >"$logf.check" ||
 		{ cat "$logf.check" >&2; die "bench boot $k $m $i: failures"; }
 	log "round $i $m $k: $(( $(date +%s) - t0 ))s"
-	specs+=("$k:$m:$logf")
 }
 for i in $(seq 1 "$boots"); do
 	for m in icount smp2; do
@@ -57,5 +55,5 @@ for i in $(seq 1 "$boots"); do
 done
 "$PY" "$ROOT/harness/bench-report.py" --out "$ROOT/bench" \
 	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; loops: icount $loops_icount, smp2 $loops_smp2" \
-	"${specs[@]}"
+	--logs "$WORK/logs/bench"
 log "wrote bench/results.md, bench/results.json, bench/ratios.png"

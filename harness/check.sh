@@ -54,9 +54,17 @@ for f in "${touched[@]}"; do
 	case "$f" in
 	*.c)
 		[ -f "$OBJ/test/${f%.c}.o" ] || { log "skip $f: not built in the test config"; continue; }
-		out=$(make -s -C "$SRC" O="$OBJ/test" ARCH=x86_64 C=2 W=1 \
-			CC=gcc "${f%.c}.o" 2>&1 | grep -E 'warning|error' || true)
-		if [ -z "$out" ]; then ok "sparse+W=1 $f"; else echo "$out" >&2; bad "sparse+W=1 $f"; fi
+		# W=1 changes the compile line, so the object is rebuilt with
+		# it; C=2 runs sparse even when the object is up to date.
+		out=$(make -C "$SRC" O="$OBJ/test" ARCH=x86_64 C=2 W=1 \
+			CC=gcc "${f%.c}.o" 2>&1)
+		if ! grep -q "CHECK .*$f" <<<"$out"; then
+			echo "$out" >&2; bad "sparse did not run on $f"
+		elif grep -E '(warning|error):' <<<"$out" >&2; then
+			bad "sparse+W=1 $f"
+		else
+			ok "sparse+W=1 $f"
+		fi
 		;;
 	esac
 	out=$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1 || true)

@@ -5,7 +5,7 @@
 
 pkgs=(gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils gzip kmod
       git ccache qemu-system-x86 busybox-static python3 python3-matplotlib
-      sparse quilt)
+      python3-ply python3-git sparse quilt)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||

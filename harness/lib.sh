@@ -21,6 +21,9 @@ TARBALL=/usr/src/linux-source-6.12.tar.xz
 # Debian's python3, which has python3-matplotlib; a python3 earlier on PATH
 # (pyenv, a venv) may not.
 PY=/usr/bin/python3
+# The kernel's own scripts (checkpatch's spdxcheck.py, kunit.py) run
+# "python3" from PATH: make that Debian's too.
+export PATH=/usr/bin:$PATH
 
 log() { printf '[harness] %s\n' "$*" >&2; }
 die() { printf '[harness] error: %s\n' "$*" >&2; exit 1; }
