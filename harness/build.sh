@@ -27,11 +27,20 @@ stamp=$( (cat "$ROOT/configs/common.config" "$ROOT/configs/$flavor.config";
 	 git -C "$SRC" rev-parse HEAD) | sha1sum | cut -c1-16)
 if [ "$(cat "$out/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
 	log "configuring $name ($flavor)"
-	"${MAKE[@]}" -s tinyconfig >/dev/null
-	KCONFIG_CONFIG=$out/.config "$SRC/scripts/kconfig/merge_config.sh" -m \
-		-O "$out" "$out/.config" "$ROOT/configs/common.config" \
+	# Generate into .config.new and replace .config only if it differs:
+	# a rewritten .config makes kbuild recheck every object.
+	new=$out/.config.new
+	KCONFIG_CONFIG=$new "${MAKE[@]}" -s tinyconfig >/dev/null
+	KCONFIG_CONFIG=$new "$SRC/scripts/kconfig/merge_config.sh" -m \
+		-O "$out" "$new" "$ROOT/configs/common.config" \
 		"$ROOT/configs/$flavor.config" >/dev/null
-	"${MAKE[@]}" -s olddefconfig >/dev/null
+	KCONFIG_CONFIG=$new "${MAKE[@]}" -s olddefconfig >/dev/null
+	rm -f "$new.old"
+	if cmp -s "$new" "$out/.config"; then
+		rm -f "$new"
+	else
+		mv "$new" "$out/.config"
+	fi
 	# Every requested symbol that exists in this tree must have stuck.
 	missing=0
 	known=$(git -C "$SRC" grep -h -E '^(menu)?config [A-Z0-9_]+$' -- '*Kconfig*' |

@@ -2,6 +2,7 @@
 # `make run`: build the series with the bench config (no checkers), boot it
 # on 2 vCPUs and run test_vmalloc's performance workloads at 1 and 2
 # threads; print one row per test.  LOOPS sets test_loop_count.
+# align_shift_alloc_test is left out: it fails by design.
 . "$(dirname "$0")/lib.sh"
 
 loops=${LOOPS:-20000}
@@ -14,8 +15,8 @@ logf=$WORK/logs/run-console.log
 run=$(mktemp)
 trap 'rm -f "$run"' EXIT
 cat > "$run" <<RUN
-run_vmalloc_test threads1 sequential_test_order=1 nr_threads=1 test_repeat_count=1 test_loop_count=$loops
-run_vmalloc_test threads2 sequential_test_order=1 nr_threads=2 test_repeat_count=1 test_loop_count=$loops
+run_vmalloc_test threads1 run_test_mask=0x7bf sequential_test_order=1 nr_threads=1 test_repeat_count=1 test_loop_count=$loops
+run_vmalloc_test threads2 run_test_mask=0x7bf sequential_test_order=1 nr_threads=2 test_repeat_count=1 test_loop_count=$loops
 RUN
 log "booting the series (bench config), test_loop_count=$loops"
 "$ROOT/harness/boot.sh" bench-series "$run" "$logf" --smp 2 --timeout 1800 \
