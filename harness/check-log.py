@@ -77,21 +77,23 @@ def main():
     passed = failed = 0
     failures = []
 
+    def record(ok, what):
+        """Count one check; a failed one is reported as what."""
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            failures.append(what)
+
     # KUnit.
     cases = parse_kunit(args.log, args.kunit_py)
     for name, status in cases:
-        if status == 'FAIL' or status == 'ERROR':
-            failed += 1
-            failures.append(f'kunit {name}: {status}')
-        elif status == 'SKIP':
-            failures.append(f'kunit {name}: skipped (counted as failed)')
-            failed += 1
-        else:
-            passed += 1
+        # A skipped case is a check that did not run: it counts as failed.
+        record(status == 'PASS', f'kunit {name}: {status}')
     if len(cases) < args.min_kunit:
-        failed += 1
-        failures.append(f'kunit: {len(cases)} test cases ran, '
-                        f'expected at least {args.min_kunit}')
+        record(False, f'kunit: {len(cases)} test cases ran, '
+                      f'expected at least {args.min_kunit}')
 
     # test_vmalloc: per run, each test passes only if no thread failed it.
     runs, current = [], None
@@ -112,23 +114,16 @@ def main():
                 t[1] += int(m.group(3))
     for r in runs:
         if not r.get('end') or r['rc'] != -11:
-            failed += 1
-            failures.append(f"test_vmalloc {r['name']}: load returned "
-                            f"{r['rc']} (expected -11, -EAGAIN by design)")
+            record(False, f"test_vmalloc {r['name']}: load returned "
+                          f"{r['rc']} (expected -11, -EAGAIN by design)")
         if not r['tests']:
-            failed += 1
-            failures.append(f"test_vmalloc {r['name']}: no results")
+            record(False, f"test_vmalloc {r['name']}: no results")
         for t, (p, f) in sorted(r['tests'].items()):
-            if f or not p:
-                failed += 1
-                failures.append(f"test_vmalloc {r['name']} {t}: "
+            record(p and not f, f"test_vmalloc {r['name']} {t}: "
                                 f"{p} passed, {f} failed")
-            else:
-                passed += 1
     if len(runs) < args.tv_runs:
-        failed += 1
-        failures.append(f'test_vmalloc: {len(runs)} runs, '
-                        f'expected {args.tv_runs}')
+        record(False, f'test_vmalloc: {len(runs)} runs, '
+                      f'expected {args.tv_runs}')
 
     # Splats.
     block, warned, expected_seen, splats = None, 0, 0, 0
@@ -139,11 +134,8 @@ def main():
             if edge == 'begin':
                 block, warned = (kind, what), 0
                 continue
-            if block and block[0] == 'expected' and not warned:
-                failed += 1
-                failures.append(f'expected warning did not appear: {what}')
-            elif block and block[0] == 'expected':
-                passed += 1
+            if block and block[0] == 'expected':
+                record(warned, f'expected warning did not appear: {what}')
             block = None
             continue
         if not SPLAT.search(l):
@@ -158,13 +150,11 @@ def main():
             ctx = '\n    '.join(lines[max(0, i - 2):i + 12])
             failures.append(f'splat on the console:\n    {ctx}')
     if splats:
-        failed += 1
-        failures.append(f'{splats} unexpected splat line(s)')
+        record(False, f'{splats} unexpected splat line(s)')
 
     if not any(l.startswith('HARNESS: done') for l in lines):
-        failed += 1
-        failures.append('guest did not reach "HARNESS: done" '
-                        '(crash, hang or timeout)')
+        record(False, 'guest did not reach "HARNESS: done" '
+                      '(crash, hang or timeout)')
 
     for f in failures:
         print(f'FAIL: {f}')
