@@ -11,8 +11,9 @@ KUnit suite brackets calls that warn by design with marker lines:
 
 Inside such a block a WARNING is accepted (never a BUG, Oops, KASAN or
 lockdep report); an expected block without one is a failure, and so is
-every splat outside the blocks.  Prints one line per failure and ends with the line
-"N passed, N failed"; exits 1 if anything failed or nothing ran.
+every splat outside the blocks.  Prints one line per failure and ends
+with the line "N passed, N failed"; exits 1 if anything failed or nothing
+ran.
 """
 import argparse
 import json
@@ -30,7 +31,8 @@ SPLAT = re.compile(
     r'rcu: INFO:|detected stall|soft lockup|hard LOCKUP|Unable to handle)')
 NEVER_EXPECTED = re.compile(r'(BUG:|Oops|Kernel panic|kernel BUG at|KASAN|'
                             r'general protection fault|UBSAN:|INFO: )')
-MARK = re.compile(r'vmalloc_kunit: (expected|allowed) warning (begin|end): (.*)$')
+MARK = re.compile(r'vmalloc_kunit: (expected|allowed) warning '
+                  r'(begin|end): (.*)$')
 SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
                      r'loops: \d+ avg: (\d+) usec')
 
@@ -52,8 +54,9 @@ def parse_kunit(log_path, kunit_py):
         return []
     with tempfile.NamedTemporaryFile(suffix='.json') as out, \
             open(log_path, errors='replace') as log:
-        subprocess.run([sys.executable, kunit_py, 'parse', '--json=' + out.name],
-                       stdin=log, stdout=subprocess.DEVNULL,
+        subprocess.run([sys.executable, kunit_py, 'parse',
+                        '--json=' + out.name], stdin=log,
+                       stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
         try:
             data = json.load(open(out.name))
