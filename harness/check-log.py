@@ -9,6 +9,9 @@ KUnit suite brackets calls that warn by design with marker lines:
     vmalloc_kunit: allowed warning begin: <what>    (it may: WARN_ON_ONCE)
     vmalloc_kunit: {expected,allowed} warning end: <what>
 
+--userland LOG adds the cases of a userland KUnit run (tools/testing/):
+its "ok N name" lines, its final suite line and its exit status.
+
 Inside such a block a WARNING is accepted (never a BUG, Oops, KASAN or
 lockdep report); an expected block without one is a failure, and so is
 every splat outside the blocks.  Prints one line per failure and ends
@@ -73,6 +76,8 @@ def main():
                     help='fail unless at least this many KUnit cases ran')
     ap.add_argument('--tv-runs', type=int, default=0,
                     help='test_vmalloc runs that must have completed')
+    ap.add_argument('--userland', action='append', default=[],
+                    help='log of a userland suite run, ending "HARNESS: exit N"')
     args = ap.parse_args()
 
     lines = [TS.sub('', l.rstrip('\r\n'))
@@ -97,6 +102,30 @@ def main():
     if len(cases) < args.min_kunit:
         record(False, f'kunit: {len(cases)} test cases ran, '
                       f'expected at least {args.min_kunit}')
+
+    # Userland suites: KTAP-like lines from tools/testing/*/include/kunit.
+    for path in args.userland:
+        try:
+            ulines = [l.rstrip('\n') for l in open(path, errors='replace')]
+        except OSError as e:
+            record(False, f'userland {path}: {e}')
+            continue
+        suite, ncases, status = '?', 0, None
+        for l in ulines:
+            m = re.match(r'\s+# Subtest: (\S+)', l)
+            if m:
+                suite = m.group(1)
+            m = re.match(r'\s+(not )?ok \d+ (\S+)', l)
+            if m:
+                ncases += 1
+                record(not m.group(1), f'userland {suite}.{m.group(2)}: failed')
+            m = re.match(r'HARNESS: exit (\d+)', l)
+            if m:
+                status = int(m.group(1))
+        if status != 0 or not ncases:
+            tail = '\n    '.join(ulines[-15:])
+            record(False, f'userland {path}: exit {status} after {ncases} '
+                          f'case(s):\n    {tail}')
 
     # test_vmalloc: per run, each test passes only if no thread failed it.
     runs, current = [], None
@@ -161,7 +190,8 @@ def main():
 
     for f in failures:
         print(f'FAIL: {f}')
-    print(f'kunit: {len(cases)} cases; test_vmalloc: {len(runs)} run(s); '
+    print(f'kunit: {len(cases)} cases; userland logs: {len(args.userland)}; '
+          f'test_vmalloc: {len(runs)} run(s); '
           f'warnings by design: {expected_seen}')
     print(f'{passed} passed, {failed} failed')
     return 1 if failed or not passed else 0

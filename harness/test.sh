@@ -10,10 +10,23 @@
 limit=${1:-}
 "$ROOT/harness/deps.sh"
 "$ROOT/harness/apply.sh" series $limit
+mkdir -p "$WORK/logs"
+
+# The allocator core's userland harness, when the applied series has it:
+# its KUnit suite under ASan and UBSan, 10^6 random operations, no QEMU.
+userland=()
+if [ -d "$SRC/tools/testing/vmap_kva" ]; then
+	ulog=$WORK/logs/test-userland.log
+	log "userland: tools/testing/vmap_kva (log: $ulog)"
+	urc=0
+	make -s -C "$SRC/tools/testing/vmap_kva" OUT="$OBJ/vmap_kva" check \
+		> "$ulog" 2>&1 || urc=$?
+	echo "HARNESS: exit $urc" >> "$ulog"
+	userland=(--userland "$ulog")
+fi
+
 "$ROOT/harness/build.sh" test test
 "$ROOT/harness/initramfs.sh" test
-
-mkdir -p "$WORK/logs"
 logf=$WORK/logs/test-console.log
 run=$(mktemp)
 trap 'rm -f "$run"' EXIT
@@ -33,4 +46,4 @@ rc=0
 "$ROOT/harness/boot.sh" test "$run" "$logf" --smp 4 --timeout 2400 || rc=$?
 log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
 "$PY" "$ROOT/harness/check-log.py" "$logf" \
-	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 1
+	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 1 "${userland[@]}"
