@@ -9,6 +9,10 @@ KUnit suite brackets calls that warn by design with marker lines:
     vmalloc_kunit: allowed warning begin: <what>    (it may: WARN_ON_ONCE)
     vmalloc_kunit: {expected,allowed} warning end: <what>
 
+Leak checks (guest/init's leak_check) print "HARNESS: leak check NAME ok"
+or "... FAIL" followed by "HARNESS: leak diff" lines; --leak-checks N
+requires N of them, all ok.
+
 --userland LOG adds the cases of a userland KUnit run (tools/testing/):
 its "ok N name" lines, its final suite line and its exit status.
 
@@ -76,6 +80,8 @@ def main():
                     help='fail unless at least this many KUnit cases ran')
     ap.add_argument('--tv-runs', type=int, default=0,
                     help='test_vmalloc runs that must have completed')
+    ap.add_argument('--leak-checks', type=int, default=0,
+                    help='leak checks that must have run and passed')
     ap.add_argument('--userland', action='append', default=[],
                     help='log of a userland suite run, ending "HARNESS: exit N"')
     args = ap.parse_args()
@@ -157,6 +163,19 @@ def main():
         record(False, f'test_vmalloc: {len(runs)} runs, '
                       f'expected {args.tv_runs}')
 
+    # Leak checks.
+    leaks = 0
+    for i, l in enumerate(lines):
+        m = re.match(r'HARNESS: leak check (\S+) (ok|FAIL)(.*)', l)
+        if not m:
+            continue
+        leaks += 1
+        diff = [d for d in lines[i + 1:i + 42] if d.startswith('HARNESS: leak diff')]
+        record(m.group(2) == 'ok', f'leak check {m.group(1)}:{m.group(3)}\n    '
+                                   + '\n    '.join(diff))
+    if leaks < args.leak_checks:
+        record(False, f'leak checks: {leaks} ran, expected {args.leak_checks}')
+
     # Splats.
     block, warned, expected_seen, splats = None, 0, 0, 0
     for i, l in enumerate(lines):
@@ -191,7 +210,7 @@ def main():
     for f in failures:
         print(f'FAIL: {f}')
     print(f'kunit: {len(cases)} cases; userland logs: {len(args.userland)}; '
-          f'test_vmalloc: {len(runs)} run(s); '
+          f'leak checks: {leaks}; test_vmalloc: {len(runs)} run(s); '
           f'warnings by design: {expected_seen}')
     print(f'{passed} passed, {failed} failed')
     return 1 if failed or not passed else 0
