@@ -15,7 +15,7 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps base test run bench check check-bisect tree export \
+.PHONY: all deps base test run bench lockstat check check-bisect tree export \
 	export-check clean distclean
 
 all: test
@@ -34,6 +34,9 @@ run:
 
 bench:
 	@$(H)/bench.sh
+
+lockstat:
+	@$(H)/lockstat.sh
 
 check:
 	@$(H)/check.sh

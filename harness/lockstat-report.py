@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+"""Lock acquisitions per vmalloc()+vfree() pair, base vs series, as Markdown.
+
+Reads the console logs of harness/lockstat.sh.  Each holds two dumps of
+/proc/lock_stat, after LO and after HI pairs, each taken with the statistics
+cleared before its run; (HI dump - LO dump) / (HI - LO) is one pair's share.
+A lock class whose name lockdep derived from a variable (no "&") is one
+global lock; "&..." names a field, so one lock per instance (per node, per
+CPU, per zone).  Lockdep maps that are not locks are listed apart.
+"""
+import argparse
+import re
+
+LINE = re.compile(r'^\s*(\S.*?):\s+((?:[\d.]+\s+){11}[\d.]+)\s*$')
+BEGIN = re.compile(r'^HARNESS: lock_stat begin (\d+)')
+END = re.compile(r'^HARNESS: lock_stat end (\d+)')
+# Columns of a /proc/lock_stat class line (after the name).
+CON, ACQ = 1, 7
+MAPS = ('rcu_read_lock', 'rcu_read_lock_sched', 'rcu_read_lock_bh',
+        'fs_reclaim', 'mmu_notifier_invalidate_range_start')
+
+
+def dumps(path, col):
+    """{loops: {class: column @col}} for every dump in the log."""
+    out, cur = {}, None
+    for raw in open(path, errors='replace'):
+        line = raw.rstrip('\r\n')
+        m = BEGIN.match(line)
+        if m:
+            cur = out.setdefault(int(m.group(1)), {})
+            continue
+        if END.match(line):
+            cur = None
+            continue
+        if cur is None:
+            continue
+        m = LINE.match(line)
+        if m and m.group(1) != 'class name':
+            val = float(m.group(2).split()[col])
+            cur[m.group(1)] = cur.get(m.group(1), 0) + val
+    return out
+
+
+def per_pair(path, lo, hi, col):
+    d = dumps(path, col)
+    if lo not in d or hi not in d:
+        raise SystemExit(f'{path}: lock_stat dumps for {lo} and {hi} '
+                         'loops missing')
+    names = set(d[lo]) | set(d[hi])
+    return {n: (d[hi].get(n, 0) - d[lo].get(n, 0)) / (hi - lo)
+            for n in names}
+
+
+def kind(name):
+    if name.startswith('(') or name.split('-')[0] in MAPS:
+        return 'lockdep map'
+    return 'per instance' if name.startswith('&') else 'global'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--lo', type=int, required=True)
+    ap.add_argument('--hi', type=int, required=True)
+    ap.add_argument('--title', default='')
+    ap.add_argument('base')
+    ap.add_argument('series')
+    a = ap.parse_args()
+    b = per_pair(a.base, a.lo, a.hi, ACQ)
+    s = per_pair(a.series, a.lo, a.hi, ACQ)
+    bc = per_pair(a.base, a.lo, a.hi, CON)
+    sc = per_pair(a.series, a.lo, a.hi, CON)
+    rows = [n for n in set(b) | set(s)
+            if max(abs(b.get(n, 0)), abs(s.get(n, 0))) >= 0.005]
+    rows.sort(key=lambda n: (kind(n) == 'lockdep map',
+                             -(b.get(n, 0) + s.get(n, 0)), n))
+    print(f'# Lock acquisitions per vmalloc(PAGE_SIZE) + vfree() pair\n')
+    print(f'{a.title}. test_vmalloc fix_size_alloc_test, 1 thread on 2 '
+          f'vCPUs, CONFIG_LOCK_STAT; (dump after {a.hi} pairs - dump after '
+          f'{a.lo} pairs) / {a.hi - a.lo}.  Rows below 0.005 in both '
+          'kernels are left out; "-R"/"-W" are the read and write sides '
+          'of a rw lock.  Contentions: acquisitions that had to wait.  '
+          'The two dumps come from two runs, so locks off the tested '
+          'path (timers, the scheduler) carry run-to-run noise, down to '
+          'small negative differences.\n')
+    print('| lock class | kind | acquisitions, base | series '
+          '| contentions, base | series |')
+    print('|---|---|---:|---:|---:|---:|')
+    for n in rows:
+        print(f'| `{n}` | {kind(n)} | {b.get(n, 0):.3f} | '
+              f'{s.get(n, 0):.3f} | {bc.get(n, 0):.4f} | '
+              f'{sc.get(n, 0):.4f} |')
+    for label, pick in (('all locks', lambda n: kind(n) != 'lockdep map'),
+                        ('global locks', lambda n: kind(n) == 'global')):
+        tb = sum(v for n, v in b.items() if pick(n))
+        ts = sum(v for n, v in s.items() if pick(n))
+        cb = sum(v for n, v in bc.items() if pick(n))
+        cs = sum(v for n, v in sc.items() if pick(n))
+        print(f'| **total, {label}** | | **{tb:.3f}** | **{ts:.3f}** '
+              f'| **{cb:.4f}** | **{cs:.4f}** |')
+
+
+if __name__ == '__main__':
+    main()
