@@ -1,9 +1,8 @@
 #!/bin/bash
 # Usage: wip/stress-pair.sh N TAG
-# Apply the first N patches of the series (or 8 with wip's patch 8 applied
-# by hand in $SRC after apply.sh), build the test kernel, and run one
-# repeat of the 4-thread stress set; print the guest's wall time and each
-# thread's avg usec for the tests that showed the gap.
+# Apply the first N patches of the series, build the test kernel, and run
+# one repeat of the 4-thread stress set; print the guest's wall time and
+# each thread's avg usec for the tests that showed the gap.
 set -e
 cd "$(dirname "$0")/.."
 run=$(mktemp)
