@@ -8,7 +8,7 @@ A ratio is judged against the noise band base spread + series spread (the
 worst case for a ratio of two min-max ranges): inside it the verdict is
 "noise", outside it "faster" or "slower".  Writes results.md, results.json
 and ratios.png.  Boots come as KERNEL:MODE:LOG arguments or, with --logs,
-from DIR/{base,series}-{icount,smp2}-N.log."""
+from DIR/{base,series}-{icount,smp2,smp4}-N.log."""
 import argparse
 import glob
 import json
@@ -22,6 +22,7 @@ SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
 MODES = {
     'icount': '1 thread, -smp 1, -icount shift=0 (deterministic)',
     'smp2': '2 threads, -smp 2, real-time multi-threaded TCG',
+    'smp4': '4 threads, -smp 4 on 2 host cores, real-time multi-threaded TCG',
 }
 
 
