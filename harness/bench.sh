@@ -8,7 +8,8 @@
 #   smp4:   -smp 4, nr_threads=4, real-time TCG with 4 vCPUs on this
 #           machine's 2 cores: lock holders get preempted, so it shows
 #           contention the other modes cannot.  Not run by default.
-# Writes bench/results.{md,json} and bench/ratios.png.
+# Writes bench/results.{md,json} and bench/ratios.png; a MODES other than
+# the default writes them to bench/<modes>/ instead.
 # Environment: BOOTS (per kernel and mode, default 3), MODES (default
 # "icount smp2"), LOOPS_ICOUNT, LOOPS_SMP2, LOOPS_SMP4 (test_loop_count of
 # each mode), PATCHES (series prefix).
@@ -67,7 +68,19 @@ for i in $(seq 1 "$boots"); do
 		for k in $order; do one "$k" "$m" "$i"; done
 	done
 done
-"$PY" "$ROOT/harness/bench-report.py" --out "$ROOT/bench" \
-	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; modes: $modes; loops: icount $loops_icount, smp2 $loops_smp2, smp4 $loops_smp4" \
+# Only the default modes replace bench/results.*; other sets go apart.
+out=$ROOT/bench
+[ "$modes" = "icount smp2" ] || out=$ROOT/bench/${modes// /-}
+mkdir -p "$out"
+loops=
+for m in $modes; do
+	case $m in
+	icount) loops+=" icount $loops_icount," ;;
+	smp2) loops+=" smp2 $loops_smp2," ;;
+	smp4) loops+=" smp4 $loops_smp4," ;;
+	esac
+done
+"$PY" "$ROOT/harness/bench-report.py" --out "$out" \
+	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; loops:${loops%,}" \
 	--logs "$WORK/logs/bench"
-log "wrote bench/results.md, bench/results.json, bench/ratios.png"
+log "wrote ${out#"$ROOT"/}/results.md, results.json, ratios.png"
