@@ -6,7 +6,10 @@ Reads the console logs of harness/lockstat.sh.  Each holds two dumps of
 cleared before its run; (HI dump - LO dump) / (HI - LO) is one pair's share.
 A lock class whose name lockdep derived from a variable (no "&") is one
 global lock; "&..." names a field, so one lock per instance (per node, per
-CPU, per zone).  Lockdep maps that are not locks are listed apart.
+CPU, per zone).  Lockdep maps that are not locks, and seqcounts (a write
+section is a counter increment and a barrier inside a lock the writer
+already holds; a reader retries instead of waiting), are listed apart and
+left out of the totals.
 """
 import argparse
 import re
@@ -17,7 +20,9 @@ END = re.compile(r'^HARNESS: lock_stat end (\d+)')
 # Columns of a /proc/lock_stat class line (after the name).
 CON, ACQ = 1, 7
 MAPS = ('rcu_read_lock', 'rcu_read_lock_sched', 'rcu_read_lock_bh',
+        'rcu_callback',
         'fs_reclaim', 'mmu_notifier_invalidate_range_start')
+NOT_LOCKS = ('lockdep map', 'seqcount')
 
 
 def dumps(path, col):
@@ -54,6 +59,8 @@ def per_pair(path, lo, hi, col):
 def kind(name):
     if name.startswith('(') or name.split('-')[0] in MAPS:
         return 'lockdep map'
+    if 'seqcount' in name:
+        return 'seqcount'
     return 'per instance' if name.startswith('&') else 'global'
 
 
@@ -71,7 +78,8 @@ def main():
     sc = per_pair(a.series, a.lo, a.hi, CON)
     rows = [n for n in set(b) | set(s)
             if max(abs(b.get(n, 0)), abs(s.get(n, 0))) >= 0.005]
-    rows.sort(key=lambda n: (kind(n) == 'lockdep map',
+    rows.sort(key=lambda n: (kind(n) in NOT_LOCKS,
+                             kind(n) if kind(n) in NOT_LOCKS else '',
                              -(b.get(n, 0) + s.get(n, 0)), n))
     print(f'# Lock acquisitions per vmalloc(PAGE_SIZE) + vfree() pair\n')
     print(f'{a.title}. test_vmalloc fix_size_alloc_test, 1 thread on 2 '
@@ -81,7 +89,8 @@ def main():
           'of a rw lock.  Contentions: acquisitions that had to wait.  '
           'The two dumps come from two runs, so locks off the tested '
           'path (timers, the scheduler) carry run-to-run noise, down to '
-          'small negative differences.\n')
+          'small negative differences.  Seqcounts and lockdep maps are '
+          'not locks: they are listed last and left out of the totals.\n')
     print('| lock class | kind | acquisitions, base | series '
           '| contentions, base | series |')
     print('|---|---|---:|---:|---:|---:|')
@@ -89,7 +98,7 @@ def main():
         print(f'| `{n}` | {kind(n)} | {b.get(n, 0):.3f} | '
               f'{s.get(n, 0):.3f} | {bc.get(n, 0):.4f} | '
               f'{sc.get(n, 0):.4f} |')
-    for label, pick in (('all locks', lambda n: kind(n) != 'lockdep map'),
+    for label, pick in (('all locks', lambda n: kind(n) not in NOT_LOCKS),
                         ('global locks', lambda n: kind(n) == 'global')):
         tb = sum(v for n, v in b.items() if pick(n))
         ts = sum(v for n, v in s.items() if pick(n))
