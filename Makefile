@@ -8,6 +8,8 @@
 #   make bench         base vs series, interleaved boots, tables + chart
 #   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc
 #   make check-bisect  build every prefix of the series
+#   make kcsan         the series under KCSAN: KUnit + test_vmalloc, no
+#                      data race in mm/vmalloc.c or mm/vmap_kva.c
 #   make tree          working tree of base + series in .work/tree
 #   make export        write .work/tree's commits back to patches/
 #   make export-check  fail if .work/tree holds work patches/ does not
@@ -15,8 +17,8 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps base test run bench lockstat check check-bisect tree export \
-	export-check clean distclean
+.PHONY: all deps base test run bench lockstat kcsan check check-bisect tree \
+	export export-check clean distclean
 
 all: test
 
@@ -37,6 +39,9 @@ bench:
 
 lockstat:
 	@$(H)/lockstat.sh
+
+kcsan:
+	@$(H)/kcsan.sh
 
 check:
 	@$(H)/check.sh

@@ -16,6 +16,11 @@ requires N of them, all ok.
 --userland LOG adds the cases of a userland KUnit run (tools/testing/):
 its "ok N name" lines, its final suite line and its exit status.
 
+--kcsan-symbols FILE (make kcsan) names the functions of the files under
+test, one per line.  A KCSAN report whose title names one of them (one of
+the two racing accesses is in it) fails the run; the other KCSAN reports,
+races elsewhere in the kernel, are listed and do not.
+
 Inside such a block a WARNING is accepted (never a BUG, Oops, KASAN or
 lockdep report); an expected block without one is a failure, and so is
 every splat outside the blocks.  Prints one line per failure and ends
@@ -84,6 +89,8 @@ def main():
                     help='leak checks that must have run and passed')
     ap.add_argument('--userland', action='append', default=[],
                     help='log of a userland suite run, ending "HARNESS: exit N"')
+    ap.add_argument('--kcsan-symbols',
+                    help='functions whose KCSAN reports fail the run')
     args = ap.parse_args()
 
     lines = [TS.sub('', l.rstrip('\r\n'))
@@ -176,9 +183,36 @@ def main():
     if leaks < args.leak_checks:
         record(False, f'leak checks: {leaks} ran, expected {args.leak_checks}')
 
+    # KCSAN reports, each between two lines of '=', judged by their title.
+    kcsan_lines, kcsan_other = set(), []
+    if args.kcsan_symbols:
+        ours = set(open(args.kcsan_symbols).read().split())
+        for i, l in enumerate(lines):
+            m = re.search(r'BUG: KCSAN: (.*)$', l)
+            if not m:
+                continue
+            start = i - 1 if i and lines[i - 1].startswith('=====') else i
+            end = i + 1
+            while end < len(lines) and not lines[end].startswith('====='):
+                end += 1
+            kcsan_lines.update(range(start, min(end + 1, len(lines))))
+            title = m.group(1)
+            where = title.split(' in ', 1)[-1]
+            funcs = {re.sub(r'[.+].*', '', f.strip())
+                     for f in where.split(' / ')}
+            if funcs & ours:
+                ctx = '\n    '.join(lines[i:min(end, i + 30)])
+                record(False, f'KCSAN report in the vmap layer:\n    {ctx}')
+            else:
+                kcsan_other.append(title)
+        for t in sorted(set(kcsan_other)):
+            print(f'note: KCSAN outside the vmap layer (not judged): {t}')
+
     # Splats.
     block, warned, expected_seen, splats = None, 0, 0, 0
     for i, l in enumerate(lines):
+        if i in kcsan_lines:
+            continue
         m = MARK.search(l)
         if m:
             kind, edge, what = m.groups()
@@ -211,7 +245,9 @@ def main():
         print(f'FAIL: {f}')
     print(f'kunit: {len(cases)} cases; userland logs: {len(args.userland)}; '
           f'leak checks: {leaks}; test_vmalloc: {len(runs)} run(s); '
-          f'warnings by design: {expected_seen}')
+          f'warnings by design: {expected_seen}'
+          + (f'; KCSAN reports elsewhere: {len(kcsan_other)}'
+             if args.kcsan_symbols else ''))
     print(f'{passed} passed, {failed} failed')
     return 1 if failed or not passed else 0
 
