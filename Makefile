@@ -6,6 +6,7 @@
 #                      (PATCHES=1: the API suite on the untouched base)
 #   make run           build the bench kernel, run test_vmalloc's workloads
 #   make bench         base vs series, interleaved boots, tables + chart
+#   make bench-vmmap   vm_map_ram() map+unmap at 1-64 pages, 1-4 threads
 #   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc
 #   make check-bisect  build every prefix of the series
 #   make kcsan         the series under KCSAN: KUnit + test_vmalloc, no
@@ -17,7 +18,7 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps base test run bench lockstat kcsan check check-bisect tree \
+.PHONY: all deps base test run bench bench-vmmap lockstat kcsan check check-bisect tree \
 	export export-check clean distclean
 
 all: test
@@ -36,6 +37,9 @@ run:
 
 bench:
 	@$(H)/bench.sh
+
+bench-vmmap:
+	@$(H)/bench-vmmap.sh
 
 lockstat:
 	@$(H)/lockstat.sh

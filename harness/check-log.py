@@ -87,6 +87,8 @@ def main():
                     help='test_vmalloc runs that must have completed')
     ap.add_argument('--leak-checks', type=int, default=0,
                     help='leak checks that must have run and passed')
+    ap.add_argument('--hotplug-cycles', type=int, default=0,
+                    help='CPU offline/online cycles the log must show')
     ap.add_argument('--userland', action='append', default=[],
                     help='log of a userland suite run, ending "HARNESS: exit N"')
     ap.add_argument('--kcsan-symbols',
@@ -182,6 +184,18 @@ def main():
                                    + '\n    '.join(diff))
     if leaks < args.leak_checks:
         record(False, f'leak checks: {leaks} ran, expected {args.leak_checks}')
+
+    # CPU hotplug: every offline/online of a CPU succeeded, and enough ran.
+    if args.hotplug_cycles:
+        hp = [re.match(r'HARNESS: hotplug cycle (\d+) (\S+) (ok|FAIL)', l)
+              for l in lines]
+        hp = [m for m in hp if m]
+        bad = [f'{m.group(2)} in cycle {m.group(1)}' for m in hp
+               if m.group(3) != 'ok']
+        record(not bad, 'hotplug: offline/online failed: ' + ', '.join(bad))
+        cycles = max([int(m.group(1)) for m in hp], default=0)
+        record(cycles >= args.hotplug_cycles,
+               f'hotplug: {cycles} cycles, expected {args.hotplug_cycles}')
 
     # KCSAN reports, each between two lines of '=', judged by their title.
     kcsan_lines, kcsan_other = set(), []

@@ -69,6 +69,8 @@ def main():
     ap.add_argument('--lo', type=int, required=True)
     ap.add_argument('--hi', type=int, required=True)
     ap.add_argument('--title', default='')
+    ap.add_argument('--pair', default='vmalloc(PAGE_SIZE) + vfree()')
+    ap.add_argument('--test', default='fix_size_alloc_test')
     ap.add_argument('base')
     ap.add_argument('series')
     a = ap.parse_args()
@@ -81,8 +83,8 @@ def main():
     rows.sort(key=lambda n: (kind(n) in NOT_LOCKS,
                              kind(n) if kind(n) in NOT_LOCKS else '',
                              -(b.get(n, 0) + s.get(n, 0)), n))
-    print(f'# Lock acquisitions per vmalloc(PAGE_SIZE) + vfree() pair\n')
-    print(f'{a.title}. test_vmalloc fix_size_alloc_test, 1 thread on 2 '
+    print(f'# Lock acquisitions per {a.pair} pair\n')
+    print(f'{a.title}. test_vmalloc {a.test}, 1 thread on 2 '
           f'vCPUs, CONFIG_LOCK_STAT; (dump after {a.hi} pairs - dump after '
           f'{a.lo} pairs) / {a.hi - a.lo}.  Rows below 0.005 in both '
           'kernels are left out; "-R"/"-W" are the read and write sides '
@@ -106,6 +108,52 @@ def main():
         cs = sum(v for n, v in sc.items() if pick(n))
         print(f'| **total, {label}** | | **{tb:.3f}** | **{ts:.3f}** '
               f'| **{cb:.4f}** | **{cs:.4f}** |')
+
+    fb, fs = flushes(a.base), flushes(a.series)
+    if fb or fs:
+        k = 1e5 / (a.hi - a.lo)
+        print(f'\n# TLB flushes per 10^5 {a.pair} pairs\n')
+        print('Every flush_tlb_kernel_range() call during the runs, traced '
+              'with a kprobe event; (calls after {hi} pairs - after {lo}) '
+              'scaled to 10^5 pairs.  Pages: what the calls ask to flush; '
+              'x86 flushes everything for a call over 33 pages (full).\n'
+              .format(hi=a.hi, lo=a.lo))
+        print('| kernel | calls | pages asked | full flushes | events lost |')
+        print('|---|---:|---:|---:|---:|')
+        for name, f in (('base', fb), ('series', fs)):
+            if a.lo not in f or a.hi not in f:
+                continue
+            d = [(f[a.hi][i] - f[a.lo][i]) * k for i in range(3)]
+            print(f'| {name} | {d[0]:.0f} | {d[1]:.0f} | {d[2]:.0f} | '
+                  f'{f[a.lo][3] + f[a.hi][3]} |')
+
+
+FLUSH = re.compile(r'vmflush: .* start=0x([0-9a-f]+) end=0x([0-9a-f]+)')
+FBEGIN = re.compile(r'^HARNESS: flushes begin (\d+)')
+FEND = re.compile(r'^HARNESS: flushes end (\d+) lost (\d+)')
+
+
+def flushes(path):
+    """{loops: [calls, pages, calls over 33 pages, events lost]}."""
+    out, cur = {}, None
+    for raw in open(path, errors='replace'):
+        line = raw.rstrip('\r\n')
+        m = FBEGIN.match(line)
+        if m:
+            cur = out.setdefault(int(m.group(1)), [0, 0, 0, 0])
+            continue
+        m = FEND.match(line)
+        if m and cur is not None:
+            cur[3] = int(m.group(2))
+            cur = None
+            continue
+        m = FLUSH.search(line)
+        if m and cur is not None:
+            pages = (int(m.group(2), 16) - int(m.group(1), 16)) // 4096
+            cur[0] += 1
+            cur[1] += pages
+            cur[2] += pages > 33
+    return out
 
 
 if __name__ == '__main__':

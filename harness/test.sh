@@ -40,8 +40,11 @@ trap 'rm -f "$run"' EXIT
 # a single repeat. Each run is bracketed by a leak check: after it, the busy areas
 # of /proc/vmallocinfo and VmallocUsed must be what they were before it
 # (guest/init's vmalloc_state and leak_check say what is left out and why).
-# SMOKE_REPEAT and STRESS_REPEAT lower the repeat counts for a quicker
-# local run.
+# The hotplug run maps and unmaps 4 pages with vm_map_ram() on 4 threads
+# while CPUs 1-3 go offline and online again in turn, and checks for leaks
+# after it as well.
+# SMOKE_REPEAT, STRESS_REPEAT and HOTPLUG_REPEAT lower the repeat counts for
+# a quicker local run.
 cat > "$run" <<RUN
 used=\$(vmalloc_state /tmp/vmalloc.smoke)
 run_vmalloc_test smoke run_test_mask=0x7bf nr_threads=2 test_loop_count=10000 test_repeat_count=${SMOKE_REPEAT:-10}
@@ -49,6 +52,12 @@ leak_check smoke /tmp/vmalloc.smoke \$used
 used=\$(vmalloc_state /tmp/vmalloc.stress)
 run_vmalloc_test stress run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-3}
 leak_check stress /tmp/vmalloc.stress \$used
+used=\$(vmalloc_state /tmp/vmalloc.hotplug)
+hotplug_loop /tmp/hotplug.stop &
+run_vmalloc_test hotplug run_test_mask=0x400 nr_pages=4 nr_threads=4 test_loop_count=20000 test_repeat_count=${HOTPLUG_REPEAT:-2}
+touch /tmp/hotplug.stop
+wait
+leak_check hotplug /tmp/vmalloc.hotplug \$used
 RUN
 log "booting the test kernel (console: $logf)"
 start=$(date +%s)
@@ -56,4 +65,4 @@ rc=0
 "$ROOT/harness/boot.sh" test "$run" "$logf" --smp 4 --timeout 3600 || rc=$?
 log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
 "$PY" "$ROOT/harness/check-log.py" "$logf" \
-	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 2 --leak-checks 2 "${userland[@]}"
+	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 3 --leak-checks 3 --hotplug-cycles 1 "${userland[@]}"
