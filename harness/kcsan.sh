@@ -3,7 +3,7 @@
 # vCPUs, let the KUnit suites run at boot, run test_vmalloc's smoke and
 # stress sets, and judge the console like make test, except that a KCSAN
 # report fails the run only when one of its two racing accesses is in a
-# function of mm/vmalloc.c or mm/vmap_kva.c; the others (other
+# function of mm/vmalloc.c, mm/vmap_kva.c or mm/vmap_block.c; the others (other
 # subsystems' races, which this series does not own) are listed.
 . "$(dirname "$0")/lib.sh"
 
@@ -15,7 +15,7 @@
 # The functions the series' files define, as the reports name them.
 syms=$WORK/logs/kcsan-symbols.txt
 mkdir -p "$WORK/logs"
-for o in mm/vmalloc.o mm/vmap_kva.o; do
+for o in mm/vmalloc.o mm/vmap_kva.o mm/vmap_block.o; do
 	[ -f "$OBJ/kcsan/$o" ] && nm "$OBJ/kcsan/$o"
 done | awk '$2 ~ /^[tT]$/ { sub(/\..*/, "", $3); print $3 }' | sort -u > "$syms"
 
