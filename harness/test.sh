@@ -53,10 +53,9 @@ used=\$(vmalloc_state /tmp/vmalloc.stress)
 run_vmalloc_test stress run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-3}
 leak_check stress /tmp/vmalloc.stress \$used
 used=\$(vmalloc_state /tmp/vmalloc.hotplug)
-hotplug_loop /tmp/hotplug.stop &
+DURING=hotplug_loop
 run_vmalloc_test hotplug run_test_mask=0x400 nr_pages=4 nr_threads=4 test_loop_count=20000 test_repeat_count=${HOTPLUG_REPEAT:-2}
-touch /tmp/hotplug.stop
-wait
+DURING=
 leak_check hotplug /tmp/vmalloc.hotplug \$used
 RUN
 log "booting the test kernel (console: $logf)"
