@@ -4,10 +4,14 @@
 #                      run the KUnit suites and test_vmalloc (smoke)
 #   make test PATCHES=1  the same with only the first N patches applied
 #                      (PATCHES=1: the API suite on the untouched base)
+#   make test ARCH=arm64  the same, cross-built for arm64 and booted on
+#                      qemu-system-aarch64 -M virt (not in CI: see README);
+#                      KASAN=sw-tags with software tag-based KASAN
 #   make run           build the bench kernel, run test_vmalloc's workloads
 #   make bench         base vs series, interleaved boots, tables + chart
 #   make bench-vmmap   vm_map_ram() map+unmap at 1-64 pages, 1-4 threads
-#   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc
+#   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc,
+#                      the arm64 build
 #   make check-bisect  build every prefix of the series
 #   make kcsan         the series under KCSAN: KUnit + test_vmalloc, no
 #                      data race in mm/vmalloc.c or mm/vmap_kva.c

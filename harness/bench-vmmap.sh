@@ -14,6 +14,7 @@
 # "icount smp2 smp4"), LOOPS_ICOUNT (default 100000), LOOPS_SMP (default
 # 50000), PATCHES (series prefix).
 . "$(dirname "$0")/lib.sh"
+x86_only
 
 boots=${BOOTS:-3}
 loops_icount=${LOOPS_ICOUNT:-100000}

@@ -14,6 +14,7 @@
 # "icount smp2"), LOOPS_ICOUNT, LOOPS_SMP2, LOOPS_SMP4 (test_loop_count of
 # each mode), PATCHES (series prefix).
 . "$(dirname "$0")/lib.sh"
+x86_only
 
 boots=${BOOTS:-3}
 loops_icount=${LOOPS_ICOUNT:-100000}

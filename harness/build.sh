@@ -1,13 +1,14 @@
 #!/bin/bash
-# Usage: build.sh test|bench OBJNAME [extra make args...]
-# Build $SRC (as apply.sh left it) with configs/common.config plus
-# configs/<flavor>.config over tinyconfig, into $OBJ/OBJNAME.
+# Usage: build.sh FLAVOR OBJNAME [extra make args...]
+# Build $SRC (as apply.sh left it) for $ARCH with configs/common.config,
+# configs/$ARCH.config and configs/<flavor>.config over tinyconfig, into
+# $OBJ/OBJNAME.
 # Every build uses the one source path $SRC and sibling O= directories, and
 # ccache rewrites absolute paths below $WORK, so the base and the patched
 # tree, and a fresh clone in CI, share one cache.
 . "$(dirname "$0")/lib.sh"
 
-flavor=${1:?test|bench}
+flavor=${1:?flavor: test, bench, test+kasan-sw-tags, ...}
 name=${2:?objname}
 shift 2
 out=$OBJ/$name
@@ -19,11 +20,16 @@ export CCACHE_SLOPPINESS=time_macros,include_file_mtime,include_file_ctime
 ccache -M 20G >/dev/null
 export KBUILD_BUILD_TIMESTAMP="Sat Jan  1 00:00:00 UTC 2000"
 export KBUILD_BUILD_USER=harness KBUILD_BUILD_HOST=harness
-MAKE=(make -C "$SRC" O="$out" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc"
-      -j"$(nproc)")
+MAKE=(make -C "$SRC" O="$out" ARCH="$ARCH" CROSS_COMPILE="$CROSS_COMPILE"
+      CC="ccache ${CROSS_COMPILE}gcc" HOSTCC="ccache gcc" -j"$(nproc)")
+# A flavor "a+b" merges configs/a.config, then configs/b.config over it.
+fragments=("$ROOT/configs/common.config" "$ROOT/configs/$ARCH.config")
+for f in ${flavor//+/ }; do
+	fragments+=("$ROOT/configs/$f.config")
+done
 
 # Regenerate .config when the fragments or the tree's Kconfig files changed.
-stamp=$( (cat "$ROOT/configs/common.config" "$ROOT/configs/$flavor.config";
+stamp=$( (cat "${fragments[@]}";
 	 git -C "$SRC" rev-parse HEAD) | sha1sum | cut -c1-16)
 if [ "$(cat "$out/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
 	log "configuring $name ($flavor)"
@@ -32,8 +38,7 @@ if [ "$(cat "$out/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
 	new=$out/.config.new
 	KCONFIG_CONFIG=$new "${MAKE[@]}" -s tinyconfig >/dev/null
 	KCONFIG_CONFIG=$new "$SRC/scripts/kconfig/merge_config.sh" -m \
-		-O "$out" "$new" "$ROOT/configs/common.config" \
-		"$ROOT/configs/$flavor.config" >/dev/null
+		-O "$out" "$new" "${fragments[@]}" >/dev/null
 	KCONFIG_CONFIG=$new "${MAKE[@]}" -s olddefconfig >/dev/null
 	rm -f "$new.old"
 	if cmp -s "$new" "$out/.config"; then
@@ -41,13 +46,17 @@ if [ "$(cat "$out/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
 	else
 		mv "$new" "$out/.config"
 	fi
-	# Every requested symbol that exists in this tree must have stuck.
+	# Every requested symbol that exists in this tree must have stuck,
+	# at the value of the last fragment that sets it.
 	missing=0
+	declare -A seen=()
 	known=$(git -C "$SRC" grep -h -E '^(menu)?config [A-Z0-9_]+$' -- '*Kconfig*' |
 		awk '{ print "CONFIG_" $2 }' | sort -u)
 	while IFS= read -r line; do
 		case "$line" in CONFIG_*=*) ;; *) continue ;; esac
 		sym=${line%%=*}
+		[ -z "${seen[$sym]:-}" ] || continue
+		seen[$sym]=1
 		grep -qx "$sym" <<<"$known" || continue
 		val=${line#*=}
 		if [ "$val" = n ]; then
@@ -55,7 +64,7 @@ if [ "$(cat "$out/.config.stamp" 2>/dev/null)" != "$stamp" ]; then
 		else
 			grep -qx "$line" "$out/.config" || { log "$line did not stick"; missing=1; }
 		fi
-	done < <(cat "$ROOT/configs/common.config" "$ROOT/configs/$flavor.config")
+	done < <(cat "${fragments[@]}" | tac)
 	[ $missing = 0 ] || die "config for $name is not what configs/ asks for"
 	echo "$stamp" > "$out/.config.stamp"
 fi
@@ -63,7 +72,7 @@ fi
 log "building $name ($flavor) from $(git -C "$SRC" log -1 --format=%s HEAD | cut -c1-60)"
 start=$(date +%s)
 set +e
-"${MAKE[@]}" "$@" bzImage modules 2>&1 | tee "$out/build.log" | {
+"${MAKE[@]}" "$@" "$KIMAGE_TARGET" modules 2>&1 | tee "$out/build.log" | {
 	n=0
 	while IFS= read -r line; do
 		case "$line" in "  CC "*) ;; *) continue ;; esac
@@ -80,4 +89,4 @@ if [ "$rc" != 0 ]; then
 	die "build of $name failed (log: $out/build.log)"
 fi
 grep -E '(^|: )warning:' "$out/build.log" | head -20 >&2 || true
-log "built $name in $(( $(date +%s) - start ))s: $out/arch/x86/boot/bzImage"
+log "built $name in $(( $(date +%s) - start ))s: $out/$KIMAGE"

@@ -2,7 +2,8 @@
 # Usage: check.sh [--bisect]
 # `make check`: checkpatch.pl --strict on every patch, a zero-fuzz apply of
 # the series with patch(1) as quilt would, sparse (C=2) and W=1 on every .c
-# file the series touches, kernel-doc on every touched .c and .h file.
+# file the series touches, kernel-doc on every touched .c and .h file, and
+# the arm64 test kernel built, with W=1 on the touched files.
 # --bisect (`make check-bisect`): also build the test kernel at every prefix
 # of the series.  Ends with "N passed, N failed".
 . "$(dirname "$0")/lib.sh"
@@ -86,6 +87,27 @@ for f in "${touched[@]}"; do
 	out=$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1 | new_warnings "$f" || true)
 	if [ -z "$out" ]; then ok "kernel-doc $f"; else echo "$out" >&2; bad "kernel-doc $f"; fi
 done
+
+# The same series for arm64 (`make test ARCH=arm64`'s config): it builds,
+# and W=1 adds no warning in a touched file.
+ARCH=arm64 "$ROOT/harness/deps.sh"
+if ARCH=arm64 "$ROOT/harness/build.sh" test test-arm64 >/dev/null; then
+	ok "arm64 build"
+	for f in "${touched[@]}"; do
+		case "$f" in *.c) ;; *) continue ;; esac
+		[ -f "$OBJ/test-arm64/${f%.c}.o" ] || continue
+		out=$(make -C "$SRC" O="$OBJ/test-arm64" ARCH=arm64 \
+			CROSS_COMPILE=aarch64-linux-gnu- W=1 "${f%.c}.o" 2>&1)
+		if [ -n "$(new_warnings "$f" <<<"$out")" ]; then
+			new_warnings "$f" <<<"$out" >&2
+			bad "arm64 W=1 $f"
+		else
+			ok "arm64 W=1 $f"
+		fi
+	done
+else
+	bad "arm64 build (log: $OBJ/test-arm64/build.log)"
+fi
 
 if [ "${1:-}" = --bisect ]; then
 	for n in $(seq 1 ${#series[@]}); do

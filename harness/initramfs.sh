@@ -6,21 +6,23 @@
 . "$(dirname "$0")/lib.sh"
 
 out=$OBJ/${1:?objname}
-[ -x /bin/busybox ] || die "/bin/busybox missing (package busybox-static)"
+[ -x "$GUEST_BUSYBOX" ] || die "$GUEST_BUSYBOX missing (make deps ARCH=$ARCH)"
 ko=$out/lib/test_vmalloc.ko
 [ -f "$ko" ] || die "$ko missing: build first"
 
 mkdir -p "$WORK/guest"
-if [ ! -x "$WORK/guest/finit" ] || [ "$ROOT/guest/finit.c" -nt "$WORK/guest/finit" ]; then
-	gcc -static -O2 -Wall -Wextra -Werror -o "$WORK/guest/finit" "$ROOT/guest/finit.c"
+finit=$WORK/guest/finit$ARCH_SUFFIX
+if [ ! -x "$finit" ] || [ "$ROOT/guest/finit.c" -nt "$finit" ]; then
+	"${CROSS_COMPILE}gcc" -static -O2 -Wall -Wextra -Werror -o "$finit" \
+		"$ROOT/guest/finit.c"
 fi
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
 mkdir -p "$staging"/{bin,dev,proc,sys,lib,tmp}
-cp /bin/busybox "$staging/bin/busybox"
+cp "$GUEST_BUSYBOX" "$staging/bin/busybox"
 ln -s busybox "$staging/bin/sh"		# /init's interpreter, before --install
-cp "$WORK/guest/finit" "$staging/bin/finit"
+cp "$finit" "$staging/bin/finit"
 cp "$ROOT/guest/init" "$staging/init"
 chmod +x "$staging/init"
 cp "$ko" "$staging/lib/test_vmalloc.ko"

@@ -6,6 +6,7 @@
 # function of mm/vmalloc.c, mm/vmap_kva.c or mm/vmap_block.c; the others (other
 # subsystems' races, which this series does not own) are listed.
 . "$(dirname "$0")/lib.sh"
+x86_only
 
 "$ROOT/harness/deps.sh"
 "$ROOT/harness/apply.sh" series ${PATCHES:-}

@@ -28,6 +28,32 @@ export PATH=/usr/bin:$PATH
 log() { printf '[harness] %s\n' "$*" >&2; }
 die() { printf '[harness] error: %s\n' "$*" >&2; exit 1; }
 
+# The guest's architecture: ARCH=x86_64 (the default) or ARCH=arm64, which
+# is cross-built with Debian's gcc-aarch64-linux-gnu and boots on
+# qemu-system-aarch64 -M virt.  An arm64 object directory is named after
+# its x86_64 sibling with ARCH_SUFFIX appended (obj/test-arm64).
+case "${ARCH:-x86_64}" in
+x86_64|x86)
+	ARCH=x86_64 ARCH_SUFFIX= CROSS_COMPILE=
+	KIMAGE=arch/x86/boot/bzImage KIMAGE_TARGET=bzImage ;;
+arm64|aarch64)
+	ARCH=arm64 ARCH_SUFFIX=-arm64 CROSS_COMPILE=aarch64-linux-gnu-
+	KIMAGE=arch/arm64/boot/Image KIMAGE_TARGET=Image ;;
+*)	die "ARCH=$ARCH: the harness builds x86_64 or arm64" ;;
+esac
+export ARCH
+# For the targets that measure or need x86_64 (bench, lockstat, KCSAN).
+x86_only() {
+	[ "$ARCH" = x86_64 ] || die "$(basename "$0"): x86_64 only (ARCH=$ARCH)"
+}
+# Static busybox for the guest: the host's own on x86_64, Debian's arm64
+# package unpacked by deps.sh on arm64.
+if [ "$ARCH" = arm64 ]; then
+	GUEST_BUSYBOX=$WORK/arm64/busybox/bin/busybox
+else
+	GUEST_BUSYBOX=/bin/busybox
+fi
+
 # The version recorded in the repository, and the one on this machine.
 recorded_version() { cat "$ROOT/base.version"; }
 installed_version() {

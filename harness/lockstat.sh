@@ -9,6 +9,7 @@
 # LOCKSTAT=vmmap counts one vm_map_ram(4 pages)+vm_unmap_ram() pair instead
 # (vm_map_ram_test, nr_pages=4) and writes bench/lockstat-vmmap.md.
 . "$(dirname "$0")/lib.sh"
+x86_only
 
 lo=${LOOPS_LO:-1000}
 hi=${LOOPS_HI:-21000}

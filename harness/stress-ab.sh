@@ -10,6 +10,7 @@
 # go to $WORK/logs/stress-ab/.  Real-time TCG with 4 vCPUs on 2 cores
 # spreads one kernel's boots by 2x and more: use 8 rounds or more.
 . "$(dirname "$0")/lib.sh"
+x86_only
 
 a=${1:?OBJ_A}
 b=${2:?OBJ_B}
