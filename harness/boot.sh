@@ -41,8 +41,8 @@ accel=(-accel tcg)
 
 # panic=-1 and oops=panic: a crash reboots at once, and -no-reboot turns
 # that reboot (and the guest's own reboot -f) into QEMU exiting.
-# On arm64, -cpu max with QEMU's own pointer-authentication algorithm: the
-# architected one (QARMA) costs TCG several times the guest's run time.
+# On arm64, -cpu max with an implementation-defined pointer-authentication
+# algorithm: QEMU documents the architected one (QARMA) as slow under TCG.
 if [ "$ARCH" = arm64 ]; then
 	qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on)
 	console=ttyAMA0
