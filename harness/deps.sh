@@ -6,36 +6,28 @@
 pkgs=(gcc make flex bison bc libelf-dev libssl-dev cpio xz-utils gzip kmod
       git ccache qemu-system-x86 busybox-static python3 python3-matplotlib
       python3-ply python3-git sparse quilt)
-missing=()
-for p in "${pkgs[@]}"; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
-		missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+# install PKG...: apt-get install those of PKG... not installed yet.
+install() {
+	local p missing=()
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+			grep -q '^install ok installed' || missing+=("$p")
+	done
+	[ ${#missing[@]} -gt 0 ] || return 0
 	log "installing: ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
 		apt-get update -qq
 		apt-get install -y -qq "${missing[@]}" >/dev/null
 	}
-fi
+}
+
+install "${pkgs[@]}"
 # ARCH=arm64: the cross compiler, QEMU's arm64 system emulator and the
 # arm64 static busybox for the guest, unpacked from Debian's package (it
 # cannot be installed beside the host's).
 if [ "$ARCH" = arm64 ]; then
-	missing=()
-	for p in gcc-aarch64-linux-gnu qemu-system-arm; do
-		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
-			grep -q '^install ok installed' || missing+=("$p")
-	done
-	if [ ${#missing[@]} -gt 0 ]; then
-		log "installing: ${missing[*]}"
-		export DEBIAN_FRONTEND=noninteractive
-		apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
-			apt-get update -qq
-			apt-get install -y -qq "${missing[@]}" >/dev/null
-		}
-	fi
+	install gcc-aarch64-linux-gnu qemu-system-arm
 	if [ ! -x "$GUEST_BUSYBOX" ]; then
 		log "fetching Debian's arm64 busybox-static"
 		dpkg --print-foreign-architectures | grep -qx arm64 || {
