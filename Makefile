@@ -13,6 +13,9 @@
 #   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc,
 #                      the arm64 build
 #   make check-bisect  build every prefix of the series
+#   make faults        the test kernel with failslab and fail_page_alloc:
+#                      test_vmalloc and KVA exhaustion under 10% allocation
+#                      failures, exact leak checks (not in CI: see README)
 #   make kcsan         the series under KCSAN: KUnit + test_vmalloc, no
 #                      data race in mm/vmalloc.c or mm/vmap_kva.c
 #   make tree          working tree of base + series in .work/tree
@@ -22,7 +25,7 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps base test run bench bench-vmmap lockstat kcsan check check-bisect tree \
+.PHONY: all deps base test run bench bench-vmmap lockstat kcsan faults check check-bisect tree \
 	export export-check clean distclean
 
 all: test
@@ -50,6 +53,9 @@ lockstat:
 
 kcsan:
 	@$(H)/kcsan.sh
+
+faults:
+	@$(H)/faults.sh
 
 check:
 	@$(H)/check.sh

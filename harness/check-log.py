@@ -21,6 +21,20 @@ test, one per line.  A KCSAN report whose title names one of them (one of
 the two racing accesses is in it) fails the run; the other KCSAN reports,
 races elsewhere in the kernel, are listed and do not.
 
+--faults (make faults) judges a fault-injection boot.  guest/init's
+faults_on/faults_off write "HARNESS: faults on|off NAME" to the kernel log
+around each injection window.  An allocation-failure report
+("COMM: vmalloc error: ...", "COMM: page allocation failure: ..." from
+warn_alloc(), "percpu: allocation failed, ..." from the percpu allocator,
+each with a stack dump) is accepted only inside a window and only if its
+stack holds the code injected into: test_vmalloc's (the stack filter lets
+faults only there) or the vmalloc_exhaustion case's (the only task marked
+to fail); every other splat fails as usual.  test_vmalloc's tests may fail
+there, since their allocations do, but every run must show injected
+failures and every test must have run.  Suites run again through KUnit's
+debugfs ("HARNESS: kunit results begin NAME" ... "end NAME") must pass
+and must report "N injected allocation failures retried" with N > 0.
+
 Inside such a block a WARNING is accepted (never a BUG, Oops, KASAN or
 lockdep report); an expected block without one is a failure, and so is
 every splat outside the blocks.  Prints one line per failure and ends
@@ -43,6 +57,10 @@ SPLAT = re.compile(
     r'rcu: INFO:|detected stall|soft lockup|hard LOCKUP|Unable to handle)')
 NEVER_EXPECTED = re.compile(r'(BUG:|Oops|Kernel panic|kernel BUG at|KASAN|'
                             r'general protection fault|UBSAN:|INFO: )')
+ALLOC_FAIL = re.compile(r'^(.+?): (vmalloc error: |page allocation failure: |'
+                        r'allocation failed, )')
+INJECTED = re.compile(r'\[test_vmalloc\]|kva_exhaustion_retry_test')
+FAULTS = re.compile(r'HARNESS: faults (on|off) (\S+)')
 MARK = re.compile(r'vmalloc_kunit: (expected|allowed) warning '
                   r'(begin|end): (.*)$')
 SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
@@ -64,8 +82,17 @@ def kunit_cases(node, path=''):
 def parse_kunit(log_path, kunit_py):
     if not os.path.isfile(kunit_py):
         return []
+    # The suites that ran at boot, before init: a suite run again later
+    # through debugfs prints its results on the console as well.
+    boot = []
+    for line in open(log_path, errors='replace'):
+        if TS.sub('', line).startswith('HARNESS: init'):
+            break
+        boot.append(line)
     with tempfile.NamedTemporaryFile(suffix='.json') as out, \
-            open(log_path, errors='replace') as log:
+            tempfile.TemporaryFile('w+') as log:
+        log.writelines(boot)
+        log.seek(0)
         subprocess.run([sys.executable, kunit_py, 'parse',
                         '--json=' + out.name], stdin=log,
                        stdout=subprocess.DEVNULL,
@@ -91,6 +118,8 @@ def main():
                     help='CPU offline/online cycles the log must show')
     ap.add_argument('--userland', action='append', default=[],
                     help='log of a userland suite run, ending "HARNESS: exit N"')
+    ap.add_argument('--faults', action='store_true',
+                    help='a fault-injection boot (make faults)')
     ap.add_argument('--kcsan-symbols',
                     help='functions whose KCSAN reports fail the run')
     args = ap.parse_args()
@@ -165,6 +194,13 @@ def main():
                           f"{r['rc']} (expected -11, -EAGAIN by design)")
         if not r['tests']:
             record(False, f"test_vmalloc {r['name']}: no results")
+        if args.faults:
+            for t, (p, f) in sorted(r['tests'].items()):
+                record(p + f, f"test_vmalloc {r['name']} {t}: did not run")
+            nfail = sum(f for p, f in r['tests'].values())
+            record(nfail, f"test_vmalloc {r['name']}: no test failed, so "
+                          f"no injected fault reached it")
+            continue
         for t, (p, f) in sorted(r['tests'].items()):
             record(p and not f, f"test_vmalloc {r['name']} {t}: "
                                 f"{p} passed, {f} failed")
@@ -196,6 +232,42 @@ def main():
         cycles = max([int(m.group(1)) for m in hp], default=0)
         record(cycles >= args.hotplug_cycles,
                f'hotplug: {cycles} cycles, expected {args.hotplug_cycles}')
+
+    # Suites run again through KUnit's debugfs.
+    kruns = 0
+    for i, l in enumerate(lines):
+        m = re.match(r'HARNESS: kunit results begin (\S+)', l)
+        if not m:
+            continue
+        kruns += 1
+        suite, ncases, injected = m.group(1), 0, []
+        for r in lines[i + 1:]:
+            if r.startswith('HARNESS: kunit results end'):
+                break
+            c = re.match(r'\s+(not )?ok \d+ (\S+)', r)
+            if c:
+                ncases += 1
+                record(not c.group(1), f'kunit {suite}.{c.group(2)} '
+                                       f'(debugfs run): failed')
+            c = re.search(r'(\d+) injected allocation failures retried', r)
+            if c:
+                injected.append(int(c.group(1)))
+        record(ncases, f'kunit {suite} (debugfs run): no case ran')
+        if args.faults:
+            record(injected and min(injected) > 0,
+                   f'kunit {suite} (debugfs run): injected failures '
+                   f'{injected}, expected some in every case')
+    if args.faults:
+        record(kruns, 'kunit: no suite ran through debugfs')
+
+    # Fault injection: the windows.
+    window, in_window = None, [False] * len(lines)
+    for i, l in enumerate(lines):
+        m = FAULTS.search(l)
+        if m:
+            window = m.group(2) if m.group(1) == 'on' else None
+        in_window[i] = window is not None
+    alloc_reports, attributed = 0, set()
 
     # KCSAN reports, each between two lines of '=', judged by their title.
     kcsan_lines, kcsan_other = set(), []
@@ -237,6 +309,30 @@ def main():
                 record(warned, f'expected warning did not appear: {what}')
             block = None
             continue
+        if args.faults and i in attributed:
+            continue
+        m = ALLOC_FAIL.match(l) if args.faults else None
+        if m:
+            # Its stack dump: the next "Call Trace" to the end of its frames.
+            trace = next((j for j in range(i + 1, min(i + 20, len(lines)))
+                          if 'Call Trace' in lines[j]), None)
+            frames = []
+            if trace is not None:
+                for j in range(trace + 1, min(trace + 80, len(lines))):
+                    frames.append(lines[j])
+                    if lines[j].strip() == '</TASK>':
+                        break
+            ok = (in_window[i] and trace is not None and
+                  any(INJECTED.search(f) for f in frames))
+            if ok:
+                alloc_reports += 1
+                attributed.add(trace)
+            else:
+                record(False, 'allocation failure report ' +
+                       ('outside a faults window' if not in_window[i]
+                        else 'not from the injected code') +
+                       ':\n    ' + '\n    '.join([l] + frames[:30]))
+            continue
         if not SPLAT.search(l):
             continue
         if block and not NEVER_EXPECTED.search(l):
@@ -260,6 +356,8 @@ def main():
     print(f'kunit: {len(cases)} cases; userland logs: {len(args.userland)}; '
           f'leak checks: {leaks}; test_vmalloc: {len(runs)} run(s); '
           f'warnings by design: {expected_seen}'
+          + (f'; injected-failure reports: {alloc_reports}'
+             if args.faults else '')
           + (f'; KCSAN reports elsewhere: {len(kcsan_other)}'
              if args.kcsan_symbols else ''))
     print(f'{passed} passed, {failed} failed')
