@@ -63,6 +63,8 @@ INJECTED = re.compile(r'\[test_vmalloc\]|kva_exhaustion_retry_test')
 FAULTS = re.compile(r'HARNESS: faults (on|off) (\S+)')
 MARK = re.compile(r'vmalloc_kunit: (expected|allowed) warning '
                   r'(begin|end): (.*)$')
+SUBTEST = re.compile(r'\s+# Subtest: (\S+)')
+CASE = re.compile(r'\s+(not )?ok \d+ (\S+)')
 SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
                      r'loops: \d+ avg: (\d+) usec')
 
@@ -77,6 +79,18 @@ def kunit_cases(node, path=''):
         yield from kunit_cases(group, here)
     for case in node.get('test_cases', []):
         yield f"{here}.{case['name']}", case['status']
+
+
+def ktap_cases(lines):
+    """Yield (suite, case, passed) for the case lines of KTAP output."""
+    suite = '?'
+    for l in lines:
+        m = SUBTEST.match(l)
+        if m:
+            suite = m.group(1)
+        m = CASE.match(l)
+        if m:
+            yield suite, m.group(2), not m.group(1)
 
 
 def parse_kunit(log_path, kunit_py):
@@ -154,15 +168,11 @@ def main():
         except OSError as e:
             record(False, f'userland {path}: {e}')
             continue
-        suite, ncases, status = '?', 0, None
+        ncases, status = 0, None
+        for suite, case, ok in ktap_cases(ulines):
+            ncases += 1
+            record(ok, f'userland {suite}.{case}: failed')
         for l in ulines:
-            m = re.match(r'\s+# Subtest: (\S+)', l)
-            if m:
-                suite = m.group(1)
-            m = re.match(r'\s+(not )?ok \d+ (\S+)', l)
-            if m:
-                ncases += 1
-                record(not m.group(1), f'userland {suite}.{m.group(2)}: failed')
             m = re.match(r'HARNESS: exit (\d+)', l)
             if m:
                 status = int(m.group(1))
@@ -240,18 +250,18 @@ def main():
         if not m:
             continue
         kruns += 1
-        suite, ncases, injected = m.group(1), 0, []
+        suite, block = m.group(1), []
         for r in lines[i + 1:]:
             if r.startswith('HARNESS: kunit results end'):
                 break
-            c = re.match(r'\s+(not )?ok \d+ (\S+)', r)
-            if c:
-                ncases += 1
-                record(not c.group(1), f'kunit {suite}.{c.group(2)} '
-                                       f'(debugfs run): failed')
-            c = re.search(r'(\d+) injected allocation failures retried', r)
-            if c:
-                injected.append(int(c.group(1)))
+            block.append(r)
+        ncases = 0
+        for _, case, ok in ktap_cases(block):
+            ncases += 1
+            record(ok, f'kunit {suite}.{case} (debugfs run): failed')
+        injected = [int(c.group(1)) for c in
+                    (re.search(r'(\d+) injected allocation failures '
+                               r'retried', r) for r in block) if c]
         record(ncases, f'kunit {suite} (debugfs run): no case ran')
         if args.faults:
             record(injected and min(injected) > 0,
