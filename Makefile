@@ -1,32 +1,15 @@
-# The mm/vmalloc series and its harness.  See README.md.
-#
-#   make test          apply the series, build the test kernel, boot it,
-#                      run the KUnit suites and test_vmalloc (smoke)
-#   make test PATCHES=1  the same with only the first N patches applied
-#                      (PATCHES=1: the API suite on the untouched base)
-#   make test ARCH=arm64  the same, cross-built for arm64 and booted on
-#                      qemu-system-aarch64 -M virt (not in CI: see README);
-#                      KASAN=sw-tags with software tag-based KASAN
-#   make run           build the bench kernel, run test_vmalloc's workloads
-#   make bench         base vs series, interleaved boots, tables + chart
-#   make bench-vmmap   vm_map_ram() map+unmap at 1-64 pages, 1-4 threads
-#   make check         checkpatch, zero-fuzz apply, sparse, W=1, kernel-doc,
-#                      the arm64 build
-#   make check-bisect  build every prefix of the series
-#   make faults        the test kernel with failslab and fail_page_alloc:
-#                      test_vmalloc and KVA exhaustion under 10% allocation
-#                      failures, exact leak checks (not in CI: see README)
-#   make kcsan         the series under KCSAN: KUnit + test_vmalloc, no
-#                      data race in mm/vmalloc.c or mm/vmap_kva.c
-#   make tree          working tree of base + series in .work/tree
-#   make export        write .work/tree's commits back to patches/
-#   make export-check  fail if .work/tree holds work patches/ does not
+# The mm/vmalloc series and its harness.  `make help` (the default) lists
+# every target and knob; it prints the table of README.md's "Targets and
+# knobs" section, which is where both are written down.
 
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps base test run bench bench-vmmap lockstat kcsan faults check check-bisect tree \
+.PHONY: help all deps base test run bench bench-vmmap lockstat kcsan faults check check-bisect tree \
 	export export-check clean distclean
+
+help:
+	@$(H)/help.sh
 
 all: test
 
