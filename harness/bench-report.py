@@ -13,34 +13,21 @@ import argparse
 import glob
 import json
 import os
-import re
 import statistics
 import sys
 
-SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
-                     r'loops: (\d+) avg: (\d+) usec')
-MODES = {
-    'icount': '1 thread, -smp 1, -icount shift=0 (deterministic)',
-    'smp2': '2 threads, -smp 2, real-time multi-threaded TCG',
-    'smp4': '4 threads, -smp 4 on 2 host cores, real-time multi-threaded TCG',
-}
+from tvlog import MODES, compare, runs
 
 
 def parse(path):
     """Return {test: mean avg usec over threads} for one boot."""
     per = {}
-    for line in open(path, errors='replace'):
-        m = SUMMARY.search(line)
-        if m:
-            if int(m.group(3)):
-                sys.exit(f'{path}: {m.group(1)} failed')
-            per.setdefault(m.group(1), []).append(int(m.group(5)))
+    for run in runs(open(path, errors='replace')):
+        for r in run['summaries']:
+            if r['failed']:
+                sys.exit(f"{path}: {r['test']} failed")
+            per.setdefault(r['test'], []).append(r['usec'])
     return {t: statistics.mean(v) for t, v in per.items()}
-
-
-def spread(v):
-    med = statistics.median(v)
-    return (max(v) - min(v)) / med * 100 if med else 0.0
 
 
 def main():
@@ -67,21 +54,9 @@ def main():
         for t, k in data.get(mode, {}).items():
             if 'base' not in k or 'series' not in k:
                 continue
-            b, s = statistics.median(k['base']), statistics.median(k['series'])
-            band = (spread(k['base']) + spread(k['series'])) / 100
-            ratio = b / s if s else float('nan')
-            verdict = ('noise' if abs(ratio - 1) <= band else
-                       'faster' if ratio > 1 else 'slower')
-            rows.append({
-                'mode': mode, 'test': t, 'boots': min(len(k['base']),
-                                                      len(k['series'])),
-                'base_usec': b, 'series_usec': s,
-                'base_spread_pct': round(spread(k['base']), 1),
-                'series_spread_pct': round(spread(k['series']), 1),
-                'ratio': round(ratio, 3), 'noise_band': round(band, 3),
-                'verdict': verdict,
-                'base_boots': k['base'], 'series_boots': k['series'],
-            })
+            c = compare(k['base'], k['series'])
+            c['base_usec'], c['series_usec'] = c.pop('base'), c.pop('series')
+            rows.append({'mode': mode, 'test': t, **c})
 
     json.dump({'title': a.title, 'modes': MODES, 'rows': rows},
               open(f'{a.out}/results.json', 'w'), indent=1)

@@ -10,38 +10,26 @@ import argparse
 import glob
 import json
 import os
-import re
 import statistics
 
-BEGIN = re.compile(r'HARNESS: test_vmalloc begin vmmap(\d+) ')
-SUMMARY = re.compile(r'Summary: vm_map_ram_test passed: (\d+) failed: (\d+) '
-                     r'repeat: \d+ loops: (\d+) avg: (\d+) usec')
-MODES = {
-    'icount': '1 thread, -smp 1, -icount shift=0 (deterministic)',
-    'smp2': '2 threads, -smp 2, real-time multi-threaded TCG',
-    'smp4': '4 threads, -smp 4 on 2 host cores, real-time multi-threaded TCG',
-}
+from tvlog import MODES, compare, runs
 
 
 def parse(path):
-    """Return {pages: ns per pair, mean over threads} for one boot."""
-    per, pages = {}, None
-    for line in open(path, errors='replace'):
-        m = BEGIN.search(line)
-        if m:
-            pages = int(m.group(1))
-        m = SUMMARY.search(line)
-        if m and pages:
-            if int(m.group(2)):
+    """Return {pages: ns per pair, mean over threads} for one boot; its
+    runs are named vmmapN for N pages."""
+    per = {}
+    for run in runs(open(path, errors='replace')):
+        if not (run['name'] or '').startswith('vmmap'):
+            continue
+        pages = int(run['name'][len('vmmap'):])
+        for r in run['summaries']:
+            if r['test'] != 'vm_map_ram_test':
+                continue
+            if r['failed']:
                 raise SystemExit(f'{path}: vm_map_ram_test failed')
-            per.setdefault(pages, []).append(
-                int(m.group(4)) * 1000 / int(m.group(3)))
+            per.setdefault(pages, []).append(r['usec'] * 1000 / r['loops'])
     return {p: statistics.mean(v) for p, v in per.items()}
-
-
-def spread(v):
-    med = statistics.median(v)
-    return (max(v) - min(v)) / med * 100 if med else 0.0
 
 
 def main():
@@ -64,20 +52,10 @@ def main():
             k = data[mode][p]
             if 'base' not in k or 'series' not in k:
                 continue
-            b, s = statistics.median(k['base']), statistics.median(k['series'])
-            band = (spread(k['base']) + spread(k['series'])) / 100
-            ratio = b / s if s else float('nan')
-            rows.append({
-                'mode': mode, 'pages': p,
-                'boots': min(len(k['base']), len(k['series'])),
-                'base_ns': round(b, 1), 'series_ns': round(s, 1),
-                'base_spread_pct': round(spread(k['base']), 1),
-                'series_spread_pct': round(spread(k['series']), 1),
-                'ratio': round(ratio, 3), 'noise_band': round(band, 3),
-                'verdict': ('noise' if abs(ratio - 1) <= band else
-                            'faster' if ratio > 1 else 'slower'),
-                'base_boots': k['base'], 'series_boots': k['series'],
-            })
+            c = compare(k['base'], k['series'])
+            c['base_ns'] = round(c.pop('base'), 1)
+            c['series_ns'] = round(c.pop('series'), 1)
+            rows.append({'mode': mode, 'pages': p, **c})
     json.dump({'title': a.title, 'modes': MODES, 'rows': rows},
               open(os.path.join(a.out, 'vmmap.json'), 'w'), indent=1)
 

@@ -14,22 +14,14 @@
 # "icount smp2 smp4"), LOOPS_ICOUNT (default 100000), LOOPS_SMP (default
 # 50000), PATCHES (series prefix).
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/harness/bench-lib.sh"
 x86_only
 
-boots=${BOOTS:-3}
-loops_icount=${LOOPS_ICOUNT:-100000}
 loops_smp=${LOOPS_SMP:-50000}
 modes=${MODES:-icount smp2 smp4}
 sizes="1 4 16 64"
 
-"$ROOT/harness/deps.sh"
-"$ROOT/harness/apply.sh" base
-"$ROOT/harness/build.sh" bench bench-base
-"$ROOT/harness/initramfs.sh" bench-base
-"$ROOT/harness/apply.sh" series ${PATCHES:-}
-series_desc=$(git -C "$SRC" log --format=%s base..HEAD | wc -l)
-"$ROOT/harness/build.sh" bench bench-series
-"$ROOT/harness/initramfs.sh" bench-series
+bench_kernels
 
 logs=$WORK/logs/bench-vmmap
 mkdir -p "$logs" "$ROOT/bench"
@@ -45,29 +37,7 @@ script icount 1 "$loops_icount"
 script smp2 2 "$loops_smp"
 script smp4 4 "$loops_smp"
 
-one() {	# kernel mode round
-	local k=$1 m=$2 i=$3 logf=$logs/$1-$2-$3.log opts=()
-	case $m in
-	icount) opts=(--smp 1 --icount) ;;
-	smp2) opts=(--smp 2) ;;
-	smp4) opts=(--smp 4) ;;
-	*) die "bench-vmmap: unknown mode $m" ;;
-	esac
-	local t0=$(date +%s)
-	"$ROOT/harness/boot.sh" "bench-$k" "$tmp/$m.sh" "$logf" "${opts[@]}" \
-		--timeout 1800 --append "kunit.enable=0" ||
-		die "bench-vmmap boot $k $m $i failed ($logf)"
-	"$PY" "$ROOT/harness/check-log.py" "$logf" --kunit-py /dev/null \
-		--min-kunit 0 --tv-runs 4 >"$logf.check" ||
-		{ cat "$logf.check" >&2; die "bench-vmmap boot $k $m $i: failures"; }
-	log "round $i $m $k: $(( $(date +%s) - t0 ))s"
-}
-for i in $(seq 1 "$boots"); do
-	for m in $modes; do
-		if [ $((i % 2)) = 1 ]; then order="base series"; else order="series base"; fi
-		for k in $order; do one "$k" "$m" "$i"; done
-	done
-done
+bench_abba bench-vmmap "$logs" "$tmp" 4
 "$PY" "$ROOT/harness/bench-vmmap-report.py" --out "$ROOT/bench" \
 	--title "base $(cat "$WORK/base.imported") vs base + $series_desc patch(es); $boots boots per kernel and mode; loops: icount $loops_icount, smp $loops_smp" \
 	"$logs"

@@ -49,6 +49,8 @@ import subprocess
 import sys
 import tempfile
 
+import tvlog
+
 TS = re.compile(r'^\[\s*\d+\.\d+\]\s?')
 SPLAT = re.compile(
     r'(WARNING:|BUG:|Oops|Kernel panic|kernel BUG at|general protection fault|'
@@ -65,8 +67,6 @@ MARK = re.compile(r'vmalloc_kunit: (expected|allowed) warning '
                   r'(begin|end): (.*)$')
 SUBTEST = re.compile(r'\s+# Subtest: (\S+)')
 CASE = re.compile(r'\s+(not )?ok \d+ (\S+)')
-SUMMARY = re.compile(r'Summary: (\S+) passed: (\d+) failed: (\d+) repeat: \d+ '
-                     r'loops: \d+ avg: (\d+) usec')
 
 
 def kunit_cases(node, path=''):
@@ -79,6 +79,14 @@ def kunit_cases(node, path=''):
         yield from kunit_cases(group, here)
     for case in node.get('test_cases', []):
         yield f"{here}.{case['name']}", case['status']
+
+
+def matches(lines, pattern):
+    """Yield (index, match) for the lines that start with pattern."""
+    for i, l in enumerate(lines):
+        m = re.match(pattern, l)
+        if m:
+            yield i, m
 
 
 def ktap_cases(lines):
@@ -182,24 +190,15 @@ def main():
                           f'case(s):\n    {tail}')
 
     # test_vmalloc: per run, each test passes only if no thread failed it.
-    runs, current = [], None
-    for l in lines:
-        if l.startswith('HARNESS: test_vmalloc begin '):
-            current = {'name': l.split()[3], 'tests': {}, 'rc': None}
-            runs.append(current)
-        elif l.startswith('HARNESS: test_vmalloc end ') and current:
-            current['end'] = True
-        elif l.startswith('finit: ') and current:
-            m = re.search(r'= (-?\d+)', l)
-            current['rc'] = int(m.group(1)) if m else None
-        elif current:
-            m = SUMMARY.search(l)
-            if m:
-                t = current['tests'].setdefault(m.group(1), [0, 0])
-                t[0] += int(m.group(2))
-                t[1] += int(m.group(3))
+    runs = tvlog.runs(lines)
     for r in runs:
-        if not r.get('end') or r['rc'] != -11:
+        r['tests'] = {}
+        for x in r['summaries']:
+            t = r['tests'].setdefault(x['test'], [0, 0])
+            t[0] += x['passed']
+            t[1] += x['failed']
+    for r in runs:
+        if not r['end'] or r['rc'] != -11:
             record(False, f"test_vmalloc {r['name']}: load returned "
                           f"{r['rc']} (expected -11, -EAGAIN by design)")
         if not r['tests']:
@@ -220,10 +219,7 @@ def main():
 
     # Leak checks.
     leaks = 0
-    for i, l in enumerate(lines):
-        m = re.match(r'HARNESS: leak check (\S+) (ok|FAIL)(.*)', l)
-        if not m:
-            continue
+    for i, m in matches(lines, r'HARNESS: leak check (\S+) (ok|FAIL)(.*)'):
         leaks += 1
         diff = [d for d in lines[i + 1:i + 42] if d.startswith('HARNESS: leak diff')]
         record(m.group(2) == 'ok', f'leak check {m.group(1)}:{m.group(3)}\n    '
@@ -233,9 +229,8 @@ def main():
 
     # CPU hotplug: every offline/online of a CPU succeeded, and enough ran.
     if args.hotplug_cycles:
-        hp = [re.match(r'HARNESS: hotplug cycle (\d+) (\S+) (ok|FAIL)', l)
-              for l in lines]
-        hp = [m for m in hp if m]
+        hp = [m for _, m in matches(
+            lines, r'HARNESS: hotplug cycle (\d+) (\S+) (ok|FAIL)')]
         bad = [f'{m.group(2)} in cycle {m.group(1)}' for m in hp
                if m.group(3) != 'ok']
         record(not bad, 'hotplug: offline/online failed: ' + ', '.join(bad))
@@ -245,10 +240,7 @@ def main():
 
     # Suites run again through KUnit's debugfs.
     kruns = 0
-    for i, l in enumerate(lines):
-        m = re.match(r'HARNESS: kunit results begin (\S+)', l)
-        if not m:
-            continue
+    for i, m in matches(lines, r'HARNESS: kunit results begin (\S+)'):
         kruns += 1
         suite, block = m.group(1), []
         for r in lines[i + 1:]:

@@ -60,6 +60,14 @@ new_warnings() {	# file < compiler or kernel-doc output
 	done
 }
 
+# judge LABEL FILE < output: pass unless the output of a compile or of
+# kernel-doc has a warning in FILE that 6.12 does not have.
+judge() {
+	local out
+	out=$(new_warnings "$2") || true
+	if [ -z "$out" ]; then ok "$1 $2"; else echo "$out" >&2; bad "$1 $2"; fi
+}
+
 # sparse, W=1 and kernel-doc on what the whole series touches.
 "$ROOT/harness/apply.sh" series
 mapfile -t touched < <(git -C "$SRC" diff --name-only --diff-filter=AM base HEAD |
@@ -74,18 +82,14 @@ for f in "${touched[@]}"; do
 		# it; C=2 runs sparse even when the object is up to date.
 		out=$(make -C "$SRC" O="$OBJ/test" ARCH=x86_64 C=2 W=1 \
 			CC=gcc "${f%.c}.o" 2>&1)
-		if ! grep -q "CHECK .*$f" <<<"$out"; then
-			echo "$out" >&2; bad "sparse did not run on $f"
-		elif [ -n "$(new_warnings "$f" <<<"$out")" ]; then
-			new_warnings "$f" <<<"$out" >&2
-			bad "sparse+W=1 $f"
+		if grep -q "CHECK .*$f" <<<"$out"; then
+			judge "sparse+W=1" "$f" <<<"$out"
 		else
-			ok "sparse+W=1 $f"
+			echo "$out" >&2; bad "sparse did not run on $f"
 		fi
 		;;
 	esac
-	out=$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1 | new_warnings "$f" || true)
-	if [ -z "$out" ]; then ok "kernel-doc $f"; else echo "$out" >&2; bad "kernel-doc $f"; fi
+	judge kernel-doc "$f" <<<"$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1)"
 done
 
 # The same series for arm64 (`make test ARCH=arm64`'s config): it builds,
@@ -96,14 +100,8 @@ if ARCH=arm64 "$ROOT/harness/build.sh" test test-arm64 >/dev/null; then
 	for f in "${touched[@]}"; do
 		case "$f" in *.c) ;; *) continue ;; esac
 		[ -f "$OBJ/test-arm64/${f%.c}.o" ] || continue
-		out=$(make -C "$SRC" O="$OBJ/test-arm64" ARCH=arm64 \
-			CROSS_COMPILE=aarch64-linux-gnu- W=1 "${f%.c}.o" 2>&1)
-		if [ -n "$(new_warnings "$f" <<<"$out")" ]; then
-			new_warnings "$f" <<<"$out" >&2
-			bad "arm64 W=1 $f"
-		else
-			ok "arm64 W=1 $f"
-		fi
+		judge "arm64 W=1" "$f" <<<"$(make -C "$SRC" O="$OBJ/test-arm64" \
+			ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- W=1 "${f%.c}.o" 2>&1)"
 	done
 else
 	bad "arm64 build (log: $OBJ/test-arm64/build.log)"

@@ -18,8 +18,7 @@ x86_only
 
 "$ROOT/harness/deps.sh"
 "$ROOT/harness/apply.sh" series ${PATCHES:-}
-"$ROOT/harness/build.sh" test+faults faults
-"$ROOT/harness/initramfs.sh" faults
+kernel test+faults faults
 
 rounds=${FAULTS_ROUNDS:-2}
 run=$(mktemp)
@@ -29,7 +28,7 @@ for i in $(seq "$rounds"); do
 	cat <<RUN
 used=\$(vmalloc_state /tmp/vmalloc.faults)
 faults_on stress$i module
-run_vmalloc_test faults-stress$i run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=2
+run_vmalloc_test faults-stress$i run_test_mask=$TV_MASK nr_threads=4 test_loop_count=1000 test_repeat_count=2
 run_vmalloc_test faults-short$i run_test_mask=0x339 nr_threads=4 test_loop_count=1000 test_repeat_count=50
 run_vmalloc_test faults-ram$i run_test_mask=0x400 nr_pages=4 nr_threads=4 test_loop_count=20000 test_repeat_count=50
 faults_off stress$i
@@ -40,14 +39,9 @@ faults_off exhaustion$i
 RUN
 done >> "$run"
 logf=$WORK/logs/faults-console.log
-mkdir -p "$WORK/logs"
-log "booting the fault-injection kernel (console: $logf)"
-start=$(date +%s)
-rc=0
 # Only the vmalloc_exhaustion suite runs at boot: make test runs them all.
-"$ROOT/harness/boot.sh" faults "$run" "$logf" --smp 4 --timeout 3600 \
-	--append "kunit.filter_glob=vmalloc_exhaustion" || rc=$?
-log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
+guest faults "$logf" --smp 4 --timeout 3600 \
+	--append "kunit.filter_glob=vmalloc_exhaustion" < "$run"
 "$PY" "$ROOT/harness/check-log.py" "$logf" --faults \
 	--kunit-py "$SRC/tools/testing/kunit/kunit.py" \
 	--tv-runs $((3 * rounds)) --leak-checks "$rounds"

@@ -10,8 +10,7 @@ x86_only
 
 "$ROOT/harness/deps.sh"
 "$ROOT/harness/apply.sh" series ${PATCHES:-}
-"$ROOT/harness/build.sh" kcsan kcsan
-"$ROOT/harness/initramfs.sh" kcsan
+kernel kcsan kcsan
 
 # The functions the series' files define, as the reports name them.
 syms=$WORK/logs/kcsan-symbols.txt
@@ -20,22 +19,11 @@ for o in mm/vmalloc.o mm/vmap_kva.o mm/vmap_block.o; do
 	[ -f "$OBJ/kcsan/$o" ] && nm "$OBJ/kcsan/$o"
 done | awk '$2 ~ /^[tT]$/ { sub(/\..*/, "", $3); print $3 }' | sort -u > "$syms"
 
-run=$(mktemp)
-trap 'rm -f "$run"' EXIT
-cat > "$run" <<RUN
-used=\$(vmalloc_state /tmp/vmalloc.smoke)
-run_vmalloc_test smoke run_test_mask=0x7bf nr_threads=2 test_loop_count=1000 test_repeat_count=${SMOKE_REPEAT:-2}
-leak_check smoke /tmp/vmalloc.smoke \$used
-used=\$(vmalloc_state /tmp/vmalloc.stress)
-run_vmalloc_test stress run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-1}
-leak_check stress /tmp/vmalloc.stress \$used
-RUN
 logf=$WORK/logs/kcsan-console.log
-log "booting the KCSAN kernel (console: $logf)"
-start=$(date +%s)
-rc=0
-"$ROOT/harness/boot.sh" kcsan "$run" "$logf" --smp 4 --timeout 3600 || rc=$?
-log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
+guest kcsan "$logf" --smp 4 --timeout 3600 <<RUN
+checked_run smoke run_test_mask=$TV_MASK nr_threads=2 test_loop_count=1000 test_repeat_count=${SMOKE_REPEAT:-2}
+checked_run stress run_test_mask=$TV_MASK nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-1}
+RUN
 "$PY" "$ROOT/harness/check-log.py" "$logf" \
 	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 2 --leak-checks 2 \
 	--kcsan-symbols "$syms"

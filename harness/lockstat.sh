@@ -53,8 +53,7 @@ for k in base series; do
 		"$ROOT/harness/apply.sh" series ${PATCHES:-}
 		desc=$(git -C "$SRC" log --format=%s base..HEAD | wc -l)
 	fi
-	"$ROOT/harness/build.sh" lockstat "lockstat-$k"
-	"$ROOT/harness/initramfs.sh" "lockstat-$k"
+	kernel lockstat "lockstat-$k"
 	"$ROOT/harness/boot.sh" "lockstat-$k" "$tmp/run.sh" \
 		"$WORK/logs/lockstat-$k.log" --smp 2 --timeout 1800 \
 		--append "kunit.enable=0" ||

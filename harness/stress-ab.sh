@@ -23,7 +23,7 @@ dir=$WORK/logs/stress-ab
 mkdir -p "$dir"
 run=$(mktemp)
 trap 'rm -f "$run"' EXIT
-echo 'run_vmalloc_test stress run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=1' > "$run"
+echo "run_vmalloc_test stress run_test_mask=$TV_MASK nr_threads=4 test_loop_count=1000 test_repeat_count=1" > "$run"
 
 declare -A times
 for r in $(seq 1 "$rounds"); do

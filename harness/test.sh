@@ -36,11 +36,11 @@ sw-tags)
 *)	die "KASAN=$KASAN: generic or sw-tags" ;;
 esac
 obj=$obj$ARCH_SUFFIX
-"$ROOT/harness/build.sh" "$flavor" "$obj"
-"$ROOT/harness/initramfs.sh" "$obj"
+kernel "$flavor" "$obj"
 logf=$WORK/logs/$obj-console.log
-run=$(mktemp)
-trap 'rm -f "$run"' EXIT
+# TCG emulates arm64 more slowly than x86_64 on this host.
+timeout=3600
+[ "$ARCH" = arm64 ] && timeout=7200
 # Smoke mode is SMOKE_PARAM of tools/testing/selftests/mm/test_vmalloc.sh
 # (test_loop_count=10000 test_repeat_count=10), at 2 threads so the test
 # kernel's checkers see concurrent frees, and without align_shift_alloc_test
@@ -56,26 +56,12 @@ trap 'rm -f "$run"' EXIT
 # after it as well.
 # SMOKE_REPEAT, STRESS_REPEAT and HOTPLUG_REPEAT lower the repeat counts for
 # a quicker local run.
-cat > "$run" <<RUN
-used=\$(vmalloc_state /tmp/vmalloc.smoke)
-run_vmalloc_test smoke run_test_mask=0x7bf nr_threads=2 test_loop_count=10000 test_repeat_count=${SMOKE_REPEAT:-10}
-leak_check smoke /tmp/vmalloc.smoke \$used
-used=\$(vmalloc_state /tmp/vmalloc.stress)
-run_vmalloc_test stress run_test_mask=0x7bf nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-3}
-leak_check stress /tmp/vmalloc.stress \$used
-used=\$(vmalloc_state /tmp/vmalloc.hotplug)
+guest "$obj" "$logf" --smp 4 --timeout $timeout <<RUN
+checked_run smoke run_test_mask=$TV_MASK nr_threads=2 test_loop_count=10000 test_repeat_count=${SMOKE_REPEAT:-10}
+checked_run stress run_test_mask=$TV_MASK nr_threads=4 test_loop_count=1000 test_repeat_count=${STRESS_REPEAT:-3}
 DURING=hotplug_loop
-run_vmalloc_test hotplug run_test_mask=0x400 nr_pages=4 nr_threads=4 test_loop_count=20000 test_repeat_count=${HOTPLUG_REPEAT:-2}
+checked_run hotplug run_test_mask=0x400 nr_pages=4 nr_threads=4 test_loop_count=20000 test_repeat_count=${HOTPLUG_REPEAT:-2}
 DURING=
-leak_check hotplug /tmp/vmalloc.hotplug \$used
 RUN
-log "booting the test kernel (console: $logf)"
-start=$(date +%s)
-rc=0
-# TCG emulates arm64 more slowly than x86_64 on this host.
-timeout=3600
-[ "$ARCH" = arm64 ] && timeout=7200
-"$ROOT/harness/boot.sh" "$obj" "$run" "$logf" --smp 4 --timeout $timeout || rc=$?
-log "guest ran $(( $(date +%s) - start ))s (boot.sh exit $rc)"
 "$PY" "$ROOT/harness/check-log.py" "$logf" \
 	--kunit-py "$SRC/tools/testing/kunit/kunit.py" --tv-runs 3 --leak-checks 3 --hotplug-cycles 1 "${userland[@]}"
