@@ -12,7 +12,7 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); log "ok: $*"; }
 bad() { failed=$((failed + 1)); log "FAIL: $*"; }
 
-"$ROOT/harness/deps.sh"
+DOCS=1 "$ROOT/harness/deps.sh"
 "$ROOT/harness/apply.sh" base
 mapfile -t series < <(grep -v -e '^#' -e '^$' "$ROOT/patches/series")
 [ ${#series[@]} -gt 0 ] || die "patches/series is empty"
@@ -91,6 +91,24 @@ for f in "${touched[@]}"; do
 	esac
 	judge kernel-doc "$f" <<<"$("$SRC/scripts/kernel-doc" -none -Wall "$SRC/$f" 2>&1)"
 done
+
+# The vmap layer's design document (Documentation/mm/vmalloc.rst and the
+# DOC: blocks it pulls in): make htmldocs of Documentation/mm gives no
+# warning about it or about the vmap layer's files.  Other documents of
+# Documentation/mm warn about links outside it in 6.12 already.
+if [ -f "$SRC/Documentation/mm/vmalloc.rst" ]; then
+	rm -rf "$WORK/htmldocs"
+	make -C "$SRC" O="$WORK/htmldocs" SPHINXDIRS=mm htmldocs \
+		> "$WORK/htmldocs.log" 2>&1 || true
+	out=$(grep -iE 'warning|error' "$WORK/htmldocs.log" |
+	      grep -E '/(Documentation/mm/vmalloc\.rst|mm/vmalloc\.c|mm/vmap_(kva|block)\.[ch])[:[:space:]]' || true)
+	if [ -f "$WORK/htmldocs/Documentation/output/mm/vmalloc.html" ] && [ -z "$out" ]; then
+		ok "htmldocs Documentation/mm/vmalloc.rst"
+	else
+		echo "$out" >&2
+		bad "htmldocs Documentation/mm/vmalloc.rst (log: $WORK/htmldocs.log)"
+	fi
+fi
 
 # The same series for arm64 (`make test ARCH=arm64`'s config): it builds,
 # and W=1 adds no warning in a touched file.

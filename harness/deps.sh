@@ -23,6 +23,8 @@ install() {
 }
 
 install "${pkgs[@]}"
+# DOCS=1 (make check): Sphinx, for make htmldocs.
+[ -n "${DOCS:-}" ] && install python3-sphinx python3-sphinx-rtd-theme
 # ARCH=arm64: the cross compiler, QEMU's arm64 system emulator and the
 # arm64 static busybox for the guest, unpacked from Debian's package (it
 # cannot be installed beside the host's).
