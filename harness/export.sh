@@ -11,8 +11,11 @@
 [ -d "$TREE/.git" ] || die "no working tree: make tree"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-git -C "$TREE" format-patch -q --zero-commit --no-signature --no-thread \
-	--no-numbered --full-index --subject-prefix=PATCH -o "$tmp" base..series
+# --minimal: the move of a file's half shows as deletions only, not as
+# deletions with unchanged lines re-added (the default can pair them).
+git -C "$TREE" format-patch -q --minimal --zero-commit --no-signature \
+	--no-thread --no-numbered --full-index --subject-prefix=PATCH \
+	-o "$tmp" base..series
 (cd "$tmp" && ls -1 -- *.patch 2>/dev/null || true) > "$tmp/series"
 
 if [ "${1:-}" = --check ]; then

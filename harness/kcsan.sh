@@ -3,8 +3,9 @@
 # vCPUs, let the KUnit suites run at boot, run test_vmalloc's smoke and
 # stress sets, and judge the console like make test, except that a KCSAN
 # report fails the run only when one of its two racing accesses is in a
-# function of mm/vmalloc.c, mm/vmap_kva.c or mm/vmap_block.c; the others (other
-# subsystems' races, which this series does not own) are listed.
+# function of the vmap layer (mm/vmalloc.c, mm/vmap_area.c, mm/vmap_kva.c,
+# mm/vmap_block.c); the others (other subsystems' races, which this series
+# does not own) are listed.
 . "$(dirname "$0")/lib.sh"
 x86_only
 
@@ -15,7 +16,7 @@ kernel kcsan kcsan
 # The functions the series' files define, as the reports name them.
 syms=$WORK/logs/kcsan-symbols.txt
 mkdir -p "$WORK/logs"
-for o in mm/vmalloc.o mm/vmap_kva.o mm/vmap_block.o; do
+for o in mm/vmalloc.o mm/vmap_area.o mm/vmap_kva.o mm/vmap_block.o; do
 	[ -f "$OBJ/kcsan/$o" ] && nm "$OBJ/kcsan/$o"
 done | awk '$2 ~ /^[tT]$/ { sub(/\..*/, "", $3); print $3 }' | sort -u > "$syms"
 

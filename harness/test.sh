@@ -14,18 +14,21 @@ limit=${1:-}
 "$ROOT/harness/apply.sh" series $limit
 mkdir -p "$WORK/logs"
 
-# The allocator core's userland harness, when the applied series has it:
-# its KUnit suite under ASan and UBSan, 10^6 random operations, no QEMU.
+# The userland harnesses, those the applied series has, under ASan and
+# UBSan, no QEMU: vmap_kva (the allocator's KUnit suite, 10^6 random
+# operations) and vmap_area (the area layer: quantum cache, purge
+# batching and flushes, reclaim, 10^5 random steps against a model).
 userland=()
-if [ -d "$SRC/tools/testing/vmap_kva" ]; then
-	ulog=$WORK/logs/test-userland.log
-	log "userland: tools/testing/vmap_kva (log: $ulog)"
+for u in vmap_kva vmap_area; do
+	[ -d "$SRC/tools/testing/$u" ] || continue
+	ulog=$WORK/logs/test-userland-$u.log
+	log "userland: tools/testing/$u (log: $ulog)"
 	urc=0
-	make -s -C "$SRC/tools/testing/vmap_kva" OUT="$OBJ/vmap_kva" check \
+	make -s -C "$SRC/tools/testing/$u" OUT="$OBJ/$u" check \
 		> "$ulog" 2>&1 || urc=$?
 	echo "HARNESS: exit $urc" >> "$ulog"
-	userland=(--userland "$ulog")
-fi
+	userland+=(--userland "$ulog")
+done
 
 flavor=test obj=test
 case "${KASAN:-generic}" in
